@@ -1,0 +1,29 @@
+# The two commands of README: `make` builds recto and the sample book into out/; `make test` runs the suite.
+# Both install missing Debian packages first (cmake/install-deps.sh).
+BUILD  := build/dev
+RECTO  := $(BUILD)/src/cli/recto
+JOBS   ?= $(shell nproc)
+
+.PHONY: all deps configure build book test clean
+
+all: book
+
+deps:
+	@cmake/install-deps.sh
+
+configure: deps
+	@cmake --preset dev >/dev/null
+
+build: configure
+	@cmake --build --preset dev -j $(JOBS)
+
+book: build
+	@mkdir -p out
+	$(RECTO) check source
+	$(RECTO) tree source > out/wechat-is-watching.tree.txt
+
+test: build
+	ctest --preset dev -j $(JOBS)
+
+clean:
+	rm -rf build

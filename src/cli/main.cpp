@@ -1,0 +1,51 @@
+// recto's entry point: argv → options (CLI11) → a command → exit code.
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+
+#include "commands.hpp"
+
+#ifndef RECTO_VERSION
+#define RECTO_VERSION "0.0.0"
+#endif
+
+int main(int argc, char** argv) {
+  using namespace recto;
+  CLI::App app{"recto " RECTO_VERSION " — builds an EPUB and a typeset PDF from a Markdown manuscript"};
+  app.set_version_flag("--version", "recto " RECTO_VERSION);
+  app.require_subcommand(1);
+
+  CommonOptions options;
+  bool json = false;
+  auto add_common = [&](CLI::App* cmd) {
+    cmd->add_option("SOURCE", options.source,
+                    "manuscript folder (with book.yaml) or a single Markdown file; default: .")
+        ->allow_extra_args(false);
+    cmd->add_option("--bibliography", options.bibliography, "a CSL YAML or JSON file read besides the manuscript's own");
+    cmd->add_flag("--strict", options.strict, "treat warnings as errors");
+  };
+  CLI::App* check = app.add_subcommand("check", "read the manuscript and report problems; write nothing");
+  add_common(check);
+  CLI::App* tree = app.add_subcommand("tree", "print the document tree");
+  add_common(tree);
+  tree->add_flag("--json", json, "print the tree as JSON");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kUsage;
+  }
+
+  try {
+    if (check->parsed()) return run_check(options, std::cout, std::cerr);
+    if (tree->parsed()) return run_tree(options, json, std::cout, std::cerr);
+  } catch (const std::exception& e) {
+    std::cerr << "recto: internal error: " << e.what() << "\n";
+    return kInternal;
+  }
+  return kUsage;
+}

@@ -1,0 +1,21 @@
+// Reading input files for a run and remembering which were read.
+#include "env.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace recto {
+
+std::optional<std::string> Env::read_file(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  inputs_read.push_back(path);
+  return std::move(buf).str();
+}
+
+}  // namespace recto

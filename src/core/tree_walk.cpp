@@ -1,0 +1,103 @@
+// Recursive traversals over blocks and inlines.
+#include "tree_walk.hpp"
+
+namespace recto {
+namespace {
+
+void lists_in_inlines(Inlines& xs, const std::function<void(Inlines&)>& f);
+
+void lists_in_blocks(Blocks& blocks, const std::function<void(Inlines&)>& f) {
+  for (Block& b : blocks) {
+    if (Inlines* xs = block_inlines(b)) lists_in_inlines(*xs, f);
+    if (auto* t = std::get_if<Table>(&b.node)) {
+      for (auto* rows : {&t->head, &t->body}) {
+        for (auto& row : *rows) {
+          for (auto& cell : row) lists_in_inlines(cell.content, f);
+        }
+      }
+    }
+    if (auto* q = std::get_if<BlockQuote>(&b.node)) lists_in_blocks(q->content, f);
+    if (auto* d = std::get_if<Div>(&b.node)) lists_in_blocks(d->content, f);
+    if (auto* l = std::get_if<BulletList>(&b.node)) {
+      for (auto& item : l->items) lists_in_blocks(item, f);
+    }
+    if (auto* l = std::get_if<OrderedList>(&b.node)) {
+      for (auto& item : l->items) lists_in_blocks(item, f);
+    }
+  }
+}
+
+Inlines* inline_children(Inline& x) {
+  if (auto* e = std::get_if<Emph>(&x.node)) return &e->content;
+  if (auto* e = std::get_if<Strong>(&x.node)) return &e->content;
+  if (auto* e = std::get_if<Strikeout>(&x.node)) return &e->content;
+  if (auto* l = std::get_if<Link>(&x.node)) return &l->content;
+  if (auto* i = std::get_if<Image>(&x.node)) return &i->alt;
+  if (auto* s = std::get_if<Span>(&x.node)) return &s->content;
+  return nullptr;
+}
+
+void lists_in_inlines(Inlines& xs, const std::function<void(Inlines&)>& f) {
+  f(xs);
+  for (Inline& x : xs) {
+    if (Inlines* children = inline_children(x)) lists_in_inlines(*children, f);
+    if (auto* c = std::get_if<Cite>(&x.node)) {
+      for (auto& ct : c->citations) {
+        lists_in_inlines(ct.prefix, f);
+        lists_in_inlines(ct.suffix, f);
+      }
+    }
+    if (auto* n = std::get_if<Note>(&x.node)) lists_in_blocks(n->content, f);
+  }
+}
+
+}  // namespace
+
+Inlines* block_inlines(Block& b) {
+  if (auto* p = std::get_if<Para>(&b.node)) return &p->content;
+  if (auto* p = std::get_if<Plain>(&b.node)) return &p->content;
+  if (auto* h = std::get_if<Header>(&b.node)) return &h->content;
+  if (auto* f = std::get_if<Figure>(&b.node)) return &f->caption;
+  return nullptr;
+}
+
+void walk_inline_lists(Blocks& blocks, const std::function<void(Inlines&)>& f) {
+  lists_in_blocks(blocks, f);
+}
+
+void walk_inlines(Blocks& blocks, const std::function<void(Inline&)>& f) {
+  walk_inline_lists(blocks, [&](Inlines& xs) {
+    for (Inline& x : xs) f(x);
+  });
+}
+
+void walk_blocks(Blocks& blocks, const std::function<void(Block&)>& f) {
+  for (Block& b : blocks) {
+    f(b);
+    // Notes inside this block's own inline content (not its child blocks', visited below).
+    std::function<void(Inlines&)> notes = [&](Inlines& xs) {
+      for (Inline& x : xs) {
+        if (auto* n = std::get_if<Note>(&x.node)) walk_blocks(n->content, f);
+        if (Inlines* children = inline_children(x)) notes(*children);
+      }
+    };
+    if (Inlines* xs = block_inlines(b)) notes(*xs);
+    if (auto* t = std::get_if<Table>(&b.node)) {
+      for (auto* rows : {&t->head, &t->body}) {
+        for (auto& row : *rows) {
+          for (auto& cell : row) notes(cell.content);
+        }
+      }
+    }
+    if (auto* q = std::get_if<BlockQuote>(&b.node)) walk_blocks(q->content, f);
+    if (auto* d = std::get_if<Div>(&b.node)) walk_blocks(d->content, f);
+    if (auto* l = std::get_if<BulletList>(&b.node)) {
+      for (auto& item : l->items) walk_blocks(item, f);
+    }
+    if (auto* l = std::get_if<OrderedList>(&b.node)) {
+      for (auto& item : l->items) walk_blocks(item, f);
+    }
+  }
+}
+
+}  // namespace recto

@@ -1,0 +1,22 @@
+// Generic traversals of the tree: every block, every inline, every inline sequence, notes included.
+#pragma once
+
+#include <functional>
+
+#include "tree.hpp"
+
+namespace recto {
+
+// Calls f on every block, parents before children, descending into notes, lists, quotes and divs.
+void walk_blocks(Blocks& blocks, const std::function<void(Block&)>& f);
+
+// Calls f on every inline, parents before children, in every block (and citation prefix/suffix).
+void walk_inlines(Blocks& blocks, const std::function<void(Inline&)>& f);
+
+// Calls f on every sequence of inlines, then descends into the (possibly changed) sequence.
+void walk_inline_lists(Blocks& blocks, const std::function<void(Inlines&)>& f);
+
+// Inline content of a block (paragraph, heading, caption), or nullptr.
+Inlines* block_inlines(Block& b);
+
+}  // namespace recto

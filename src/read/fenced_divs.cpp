@@ -1,0 +1,180 @@
+// The fenced-div pre-pass over lines and the gathering pass over the parsed blocks.
+#include "fenced_divs.hpp"
+
+#include <vector>
+
+#include "attributes.hpp"
+#include "tree_walk.hpp"
+
+namespace recto {
+namespace {
+
+constexpr std::string_view kOpen = "<!--recto:div ";
+constexpr std::string_view kClose = "<!--recto:/div-->";
+
+// Length of the container prefix of a line: indentation and `>` markers.
+std::size_t prefix_length(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size()) {
+    if (line[i] == ' ' || line[i] == '\t') {
+      ++i;
+    } else if (line[i] == '>') {
+      ++i;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+struct CodeFence {
+  char ch = 0;
+  std::size_t length = 0;
+};
+
+// A code fence line (``` or ~~~, three or more): its character and length.
+CodeFence code_fence(std::string_view body) {
+  if (body.empty() || (body[0] != '`' && body[0] != '~')) return {};
+  std::size_t n = 0;
+  while (n < body.size() && body[n] == body[0]) ++n;
+  if (n < 3) return {};
+  return {body[0], n};
+}
+
+bool is_div_open(std::string_view s) {
+  return s.size() >= kOpen.size() && s.substr(0, kOpen.size()) == kOpen;
+}
+
+}  // namespace
+
+std::string rewrite_div_fences(std::string_view text, const LineIndex& original, Diagnostics& diags) {
+  std::string out;
+  out.reserve(text.size() + 64);
+  std::vector<std::size_t> open_lines;  // byte offsets (in the original) of unclosed opening fences
+  CodeFence in_code;
+  std::size_t line_no = 0;
+  for (std::size_t pos = 0; pos <= text.size();) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    std::size_t prefix = prefix_length(line);
+    std::string_view body = line.substr(prefix);
+    std::string replacement;
+    bool replaced = false;
+
+    if (in_code.ch) {
+      CodeFence f = code_fence(body);
+      if (f.ch == in_code.ch && f.length >= in_code.length && trim(body.substr(f.length)).empty()) in_code = {};
+    } else if (CodeFence f = code_fence(body); f.ch) {
+      in_code = f;
+    } else if (body.size() >= 3 && body.substr(0, 3) == ":::") {
+      std::size_t colons = 0;
+      while (colons < body.size() && body[colons] == ':') ++colons;
+      std::string_view rest = trim(body.substr(colons));
+      while (!rest.empty() && rest.back() == ':') rest.remove_suffix(1);
+      rest = trim(rest);
+      if (rest.empty()) {
+        if (!open_lines.empty()) {
+          open_lines.pop_back();
+          replacement = std::string(kClose);
+          replaced = true;
+        }
+      } else if (rest.front() == '{' ? parse_attributes(rest).has_value()
+                                     : rest.find_first_of(" \t{}") == std::string_view::npos) {
+        open_lines.push_back(original.offset(static_cast<std::uint32_t>(line_no + 1), 1) + prefix);
+        replacement = std::string(kOpen);
+        replacement += rest;
+        replacement += "-->";
+        replaced = true;
+      }
+    }
+    out += line.substr(0, prefix);
+    out += replaced ? std::string_view(replacement) : body;
+    if (end < text.size()) out += '\n';
+    pos = end + 1;
+    ++line_no;
+  }
+  for (std::size_t offset : open_lines) {
+    diags.error(original.at(offset), "unclosed-div", "fenced div is never closed",
+                "close it with a line of three colons (:::)");
+  }
+  return out;
+}
+
+namespace {
+
+Attr div_attr(std::string_view marker) {
+  std::string_view inner = marker.substr(kOpen.size());
+  inner.remove_suffix(3);  // "-->"
+  if (!inner.empty() && inner.front() == '{') return parse_attributes(inner).value_or(Attr{});
+  Attr attr;
+  attr.classes.emplace_back(inner);
+  return attr;
+}
+
+// Gathers one sequence; returns at a closing marker (consumed) or at the end.
+Blocks gather(Blocks& in, std::size_t& i) {
+  Blocks out;
+  while (i < in.size()) {
+    Block& b = in[i];
+    if (auto* raw = std::get_if<RawBlock>(&b.node)) {
+      if (raw->text == kClose) {
+        ++i;
+        return out;
+      }
+      if (is_div_open(raw->text)) {
+        Block div{Div{div_attr(raw->text), {}}, b.span};
+        ++i;
+        std::get<Div>(div.node).content = gather(in, i);
+        out.push_back(std::move(div));
+        continue;
+      }
+    }
+    out.push_back(std::move(b));
+    ++i;
+  }
+  return out;
+}
+
+void gather_all(Blocks& blocks);
+
+void gather_children(Block& b) {
+  if (auto* q = std::get_if<BlockQuote>(&b.node)) gather_all(q->content);
+  if (auto* d = std::get_if<Div>(&b.node)) gather_all(d->content);
+  if (auto* l = std::get_if<BulletList>(&b.node)) {
+    for (auto& item : l->items) gather_all(item);
+  }
+  if (auto* l = std::get_if<OrderedList>(&b.node)) {
+    for (auto& item : l->items) gather_all(item);
+  }
+}
+
+void gather_all(Blocks& blocks) {
+  std::size_t i = 0;
+  Blocks result;
+  while (i < blocks.size()) {
+    Blocks part = gather(blocks, i);  // a stray closing marker ends a part; keep going
+    for (auto& b : part) result.push_back(std::move(b));
+  }
+  for (auto& b : result) gather_children(b);
+  blocks = std::move(result);
+}
+
+}  // namespace
+
+void gather_divs(Blocks& blocks) {
+  gather_all(blocks);
+  walk_inline_lists(blocks, [](Inlines& xs) {
+    for (Inline& x : xs) {
+      if (auto* n = std::get_if<Note>(&x.node)) gather_all(n->content);
+    }
+  });
+}
+
+}  // namespace recto

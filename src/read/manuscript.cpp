@@ -1,0 +1,172 @@
+// Manuscript discovery: book.yaml, the chapter list, front matter, the bibliography, citation keys.
+#include "manuscript.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "csl_references.hpp"
+#include "line_index.hpp"
+#include "markdown.hpp"
+#include "metadata.hpp"
+#include "nearest.hpp"
+#include "source_file.hpp"
+#include "tree_walk.hpp"
+#include "yaml_value.hpp"
+
+namespace fs = std::filesystem;
+
+namespace recto {
+namespace {
+
+struct Book {
+  fs::path folder;                 // every input lives under it
+  std::vector<fs::path> chapters;  // resolved chapter paths
+  SourceSpan chapters_at;          // where the chapter list is written, for errors
+  std::vector<SourceSpan> chapter_spans;
+};
+
+// A path named in the manuscript must stay inside its folder.
+bool stays_inside(const fs::path& folder, const std::string& name) {
+  fs::path p(name);
+  if (p.is_absolute()) return false;
+  fs::path joined = (folder / p).lexically_normal();
+  auto rel = joined.lexically_relative(folder.lexically_normal());
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+std::vector<fs::path> markdown_files(const fs::path& folder) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".md") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+void read_bibliography(const fs::path& folder, const std::string& name, SourceSpan named_at, Document& doc,
+                       Env& env, Diagnostics& diags) {
+  if (!stays_inside(folder, name)) {
+    diags.error(named_at, "path-outside", "bibliography '" + name + "' is outside the manuscript folder");
+    return;
+  }
+  auto file = load_source(folder / name, env, diags);
+  if (!file) {
+    diags.error(named_at, "missing-bibliography", "bibliography file '" + name + "' not found");
+    return;
+  }
+  LineIndex lines(file->id, file->text);
+  if (auto yaml = parse_yaml(file->text, lines, diags)) {
+    auto refs = read_csl(*yaml, diags);
+    doc.references.insert(doc.references.end(), refs.begin(), refs.end());
+  }
+}
+
+void check_citation_keys(Document& doc, Diagnostics& diags) {
+  std::vector<std::string> ids;
+  for (const auto& r : doc.references) ids.push_back(r.id);
+  std::set<std::string> known(ids.begin(), ids.end());
+  for (auto& division : doc.divisions) {
+    walk_inlines(division.blocks, [&](Inline& x) {
+      auto* cite = std::get_if<Cite>(&x.node);
+      if (!cite) return;
+      for (const auto& c : cite->citations) {
+        if (known.count(c.id)) continue;
+        std::string guess = nearest(c.id, ids);
+        diags.error(c.span, "unknown-citation", "unknown citation key '" + c.id + "'",
+                    guess.empty() ? "no reference has a similar id" : "did you mean '@" + guess + "'?");
+      }
+    });
+  }
+}
+
+void read_chapter(const fs::path& path, Document& doc, const YamlValue** inline_refs,
+                  std::vector<YamlValue>& keep_alive, Env& env, Diagnostics& diags) {
+  auto file = load_source(path, env, diags);
+  if (!file) return;
+  LineIndex lines(file->id, file->text);
+  FrontMatter fm = split_front_matter(file->text);
+  if (!fm.yaml.empty()) {
+    if (auto yaml = parse_yaml(fm.yaml, lines, diags)) {
+      keep_alive.push_back(std::move(*yaml));
+      if (const YamlValue* refs = read_metadata(keep_alive.back(), doc.meta, diags)) *inline_refs = refs;
+    }
+  }
+  Division division;
+  division.name = path.stem().string();
+  division.span = SourceSpan{file->id, 1, 1};
+  division.blocks = read_markdown(fm.markdown, lines, diags);
+  doc.divisions.push_back(std::move(division));
+}
+
+}  // namespace
+
+Document read_manuscript(const fs::path& source, const ReadOptions& options, Env& env, Diagnostics& diags) {
+  Document doc;
+  Book book;
+  SourceSpan bibliography_at;
+  std::vector<YamlValue> yaml_kept;  // metadata blocks whose inline references are read at the end
+  const YamlValue* inline_refs = nullptr;
+
+  if (fs::is_directory(source)) {
+    book.folder = source;
+    fs::path meta_path = source / "book.yaml";
+    if (auto file = load_source(meta_path, env, diags)) {
+      LineIndex lines(file->id, file->text);
+      if (auto yaml = parse_yaml(file->text, lines, diags)) {
+        yaml_kept.push_back(std::move(*yaml));
+        const YamlValue& meta_yaml = yaml_kept.back();
+        inline_refs = read_metadata(meta_yaml, doc.meta, diags);
+        bibliography_at = meta_yaml.find("bibliography") ? meta_yaml.find("bibliography")->span : SourceSpan{file->id, 1, 1};
+        if (const YamlValue* chapters = meta_yaml.find("chapters")) {
+          for (const auto& item : chapters->items) book.chapter_spans.push_back(item.span);
+          if (chapters->is_scalar()) book.chapter_spans.push_back(chapters->span);
+        }
+      }
+    }
+    if (doc.meta.chapters.empty()) {
+      book.chapters = markdown_files(source);
+      if (book.chapters.empty()) {
+        diags.error(SourceSpan{}, "no-chapters", "no chapters: '" + source.string() + "' has no .md files");
+      }
+    } else {
+      for (std::size_t i = 0; i < doc.meta.chapters.size(); ++i) {
+        const std::string& name = doc.meta.chapters[i];
+        SourceSpan at = i < book.chapter_spans.size() ? book.chapter_spans[i] : SourceSpan{};
+        if (!stays_inside(source, name)) {
+          diags.error(at, "path-outside", "chapter '" + name + "' is outside the manuscript folder");
+          continue;
+        }
+        fs::path p = source / name;
+        if (!fs::is_regular_file(p)) {
+          diags.error(at, "missing-chapter", "chapter file '" + name + "' not found");
+          continue;
+        }
+        book.chapters.push_back(p);
+      }
+    }
+  } else {
+    book.folder = source.parent_path().empty() ? fs::path(".") : source.parent_path();
+    book.chapters.push_back(source);
+  }
+
+  for (const auto& chapter : book.chapters) read_chapter(chapter, doc, &inline_refs, yaml_kept, env, diags);
+  if (bibliography_at.file == 0 && !doc.divisions.empty()) bibliography_at = doc.divisions.front().span;
+
+  if (!doc.meta.bibliography.empty()) {
+    read_bibliography(book.folder, doc.meta.bibliography, bibliography_at, doc, env, diags);
+  }
+  if (!options.bibliography.empty()) {
+    fs::path folder = options.bibliography.parent_path();
+    read_bibliography(folder.empty() ? fs::path(".") : folder, options.bibliography.filename().string(),
+                      SourceSpan{}, doc, env, diags);
+  }
+  if (inline_refs) {
+    auto refs = read_csl(*inline_refs, diags);
+    doc.references.insert(doc.references.end(), refs.begin(), refs.end());
+  }
+  check_citation_keys(doc, diags);
+  return doc;
+}
+
+}  // namespace recto

@@ -1,0 +1,20 @@
+// Reading a whole manuscript (a folder with book.yaml and chapters, or one Markdown file) into a Document.
+#pragma once
+
+#include <filesystem>
+
+#include "diagnostics.hpp"
+#include "env.hpp"
+#include "tree.hpp"
+
+namespace recto {
+
+struct ReadOptions {
+  std::filesystem::path bibliography;  // given on the command line: read besides the manuscript's own
+};
+
+// Reports every problem to `diags` and returns the best-effort document.
+Document read_manuscript(const std::filesystem::path& source, const ReadOptions& options, Env& env,
+                         Diagnostics& diags);
+
+}  // namespace recto

@@ -1,0 +1,71 @@
+// Test helpers: dumps, temporary manuscripts and running the built binary.
+#include "support.hpp"
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "manuscript.hpp"
+#include "outline.hpp"
+
+namespace fs = std::filesystem;
+
+namespace recto::test {
+
+std::string ReadResult::tree_dump() const {
+  std::ostringstream out;
+  print_outline_text(out, outline(doc, env.sources));
+  return out.str();
+}
+
+std::string ReadResult::diagnostics() const {
+  std::ostringstream out;
+  diags.print(out, env.sources);
+  return out.str();
+}
+
+ReadResult read(const fs::path& source, const fs::path& bibliography) {
+  ReadResult r;
+  r.doc = read_manuscript(source, ReadOptions{bibliography}, r.env, r.diags);
+  return r;
+}
+
+ReadResult read_files(const std::map<std::string, std::string>& files, const std::string& source) {
+  static std::mt19937 rng{std::random_device{}()};
+  fs::path dir = fs::temp_directory_path() / ("recto-test-" + std::to_string(rng()));
+  fs::create_directories(dir);
+  for (const auto& [name, text] : files) {
+    fs::create_directories((dir / name).parent_path());
+    std::ofstream(dir / name, std::ios::binary) << text;
+  }
+  fs::path previous = fs::current_path();
+  fs::current_path(dir);
+  ReadResult r = read(source);
+  fs::current_path(previous);
+  fs::remove_all(dir);
+  return r;
+}
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+RunResult run_recto(const std::string& args) {
+  static std::mt19937 rng{std::random_device{}()};
+  fs::path base = fs::temp_directory_path() / ("recto-run-" + std::to_string(rng()));
+  std::string out_file = base.string() + ".out", err_file = base.string() + ".err";
+  std::string command = std::string(RECTO_BINARY) + " " + args + " >" + out_file + " 2>" + err_file;
+  int status = std::system(command.c_str());
+  RunResult r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_text(out_file), read_text(err_file)};
+  fs::remove(out_file);
+  fs::remove(err_file);
+  return r;
+}
+
+}  // namespace recto::test

@@ -1,0 +1,37 @@
+// Helpers shared by the tests: reading a manuscript to a dump, temporary manuscripts, running recto.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "diagnostics.hpp"
+#include "env.hpp"
+#include "tree.hpp"
+
+namespace recto::test {
+
+struct ReadResult {
+  Env env;
+  Diagnostics diags;
+  Document doc;
+  std::string tree_dump() const;
+  std::string diagnostics() const;  // every diagnostic, one per line, in the compiler form
+};
+
+// Reads a manuscript path relative to the repository root (the tests' working directory).
+ReadResult read(const std::filesystem::path& source, const std::filesystem::path& bibliography = {});
+
+// A manuscript of the given files in a fresh temporary folder; read with paths relative to it.
+ReadResult read_files(const std::map<std::string, std::string>& files, const std::string& source = ".");
+
+struct RunResult {
+  int exit_code;
+  std::string out, err;
+};
+// Runs the recto binary with arguments (a shell-quoted string) from the repository root.
+RunResult run_recto(const std::string& args);
+
+std::string read_text(const std::filesystem::path& path);
+
+}  // namespace recto::test
