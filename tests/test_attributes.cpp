@@ -5,7 +5,7 @@
 
 using namespace recto;
 
-TEST_CASE("attribute blocks parse ids, classes, key-values and the unnumbered dash", "[attributes]") {
+TEST_CASE("attribute blocks parse ids and classes and key-values and the unnumbered dash", "[attributes]") {
   auto a = parse_attributes(R"({#intro .note .wide lang=zh title="Two words"})");
   REQUIRE(a);
   CHECK(a->id == "intro");

@@ -27,8 +27,8 @@ TEST_CASE("recto check source prints nothing and exits 0", "[cli]") {
   CHECK(r.err.empty());
 }
 
-TEST_CASE("recto tree source shows the essay's paragraphs, pull quotes and citations", "[cli]") {
-  RunResult r = run_recto("tree source");
+TEST_CASE("recto tree source shows the essay paragraphs and pull quotes and citations", "[cli]") {
+  RunResult r = run_recto("tree --raw source");
   REQUIRE(r.exit_code == 0);
   // Body paragraphs sit directly in the division (4 spaces); the author note's inside its div.
   CHECK(count_lines_matching(r.out, std::regex("^    Para ")) == 37);
@@ -47,15 +47,24 @@ TEST_CASE("recto tree source shows the essay's paragraphs, pull quotes and citat
   CHECK(count_lines_matching(r.out, std::regex("^      Cite ")) == 14);
 }
 
+TEST_CASE("recto tree source shows the resolved tree with 14 numbered notes and the References", "[cli]") {
+  RunResult r = run_recto("tree source");
+  REQUIRE(r.exit_code == 0);
+  CHECK(count_lines_matching(r.out, std::regex("^      Cite ")) == 0);
+  CHECK(count_lines_matching(r.out, std::regex("^      Note \\d+:\\d+ number=\"\\d+\" id=\"note-\\d+\"")) == 14);
+  CHECK(count_lines_matching(r.out, std::regex("^  Division .*name=\"references\"")) == 1);
+  CHECK(count_lines_matching(r.out, std::regex("^        Div .*id=\"ref-")) == 14);
+}
+
 TEST_CASE("recto tree --json prints one JSON document", "[cli]") {
-  RunResult r = run_recto("tree --json source");
+  RunResult r = run_recto("tree --json --raw source");
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.rfind("{\"kind\":\"Document\"", 0) == 0);
   CHECK(r.out.find("{\"kind\":\"Citation\",\"line\":17,\"col\":466,\"fields\":[[\"id\",\"iqbal2019\"]") !=
         std::string::npos);
 }
 
-TEST_CASE("exit codes: usage 2, unreadable source 3, manuscript errors 1", "[cli]") {
+TEST_CASE("exit codes: usage 2 and unreadable source 3 and manuscript errors 1", "[cli]") {
   CHECK(run_recto("").exit_code == 2);
   CHECK(run_recto("frobnicate").exit_code == 2);
   CHECK(run_recto("check --no-such-flag source").exit_code == 2);
@@ -72,7 +81,7 @@ TEST_CASE("exit codes: usage 2, unreadable source 3, manuscript errors 1", "[cli
   CHECK(strict.err.find("error: TeX math") != std::string::npos);
 }
 
-TEST_CASE("--version and --help exit 0", "[cli]") {
+TEST_CASE("the version and help flags exit 0", "[cli]") {
   RunResult v = run_recto("--version");
   CHECK(v.exit_code == 0);
   CHECK(v.out.rfind("recto ", 0) == 0);

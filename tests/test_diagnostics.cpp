@@ -39,7 +39,7 @@ TEST_CASE("duplicate-key: the repeated YAML key", "[diagnostics]") {
         "book.yaml:3:1: error: duplicate key 'title' [duplicate-key]\n  hint: the first one is on line 1\n");
 }
 
-TEST_CASE("yaml-syntax: YAML's own position, 1-based", "[diagnostics]") {
+TEST_CASE("yaml-syntax: the position YAML reports made 1-based", "[diagnostics]") {
   CHECK(diagnose({{"book.yaml", "title: One\nauthor: [unclosed\n"}, {"a.md", "Text.\n"}}) ==
         "book.yaml:3:1: error: malformed YAML: end of sequence flow not found [yaml-syntax]\n");
   CHECK(diagnose({{"a.md", "---\ntitle: x\n  bad: indent\n---\nText.\n"}}, "a.md") ==
@@ -97,7 +97,7 @@ TEST_CASE("unsupported-syntax: a warning at the construct", "[diagnostics]") {
         "a.md:1:11: warning: TeX math ($…$) is not supported by recto; kept as text [unsupported-syntax]\n");
 }
 
-TEST_CASE("every problem is reported, in source order", "[diagnostics]") {
+TEST_CASE("every problem is reported in source order", "[diagnostics]") {
   std::string out = diagnose({{"book.yaml", "bibliography: refs.yaml\n"},
                               {"refs.yaml", kRefs},
                               {"a.md", "[@nope] and [@smith2019] and [@doe2021].\n\n::: open\n"}});

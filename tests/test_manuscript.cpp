@@ -68,7 +68,7 @@ void plain(const Inlines& xs, std::string& out, int& cite_number, std::vector<st
 
 }  // namespace
 
-TEST_CASE("the manuscript is the raw essay, word for word, without the junk", "[manuscript]") {
+TEST_CASE("the manuscript is the raw essay word for word without the junk", "[manuscript]") {
   RawEssay raw = raw_essay();
   REQUIRE(raw.paragraphs.size() == 37);
   REQUIRE(raw.pull_quotes.size() == 3);

@@ -16,7 +16,7 @@ TEST_CASE("first_invalid finds the first bad byte and accepts valid text", "[utf
   CHECK(utf8::first_invalid("\xE9\x9A") == 0);           // truncated
 }
 
-TEST_CASE("columns count characters, not bytes", "[utf8]") {
+TEST_CASE("columns count characters and not bytes", "[utf8]") {
   std::string text = "line one\n隐私 x\n";
   LineIndex lines(1, text);
   SourceSpan at = lines.at(text.find('x'));

@@ -7,6 +7,7 @@
 #include "env.hpp"
 #include "manuscript.hpp"
 #include "outline.hpp"
+#include "resolve.hpp"
 
 namespace recto {
 namespace {
@@ -25,6 +26,7 @@ int load(const CommonOptions& options, Loaded& loaded, std::ostream& err) {
     return kIoError;
   }
   loaded.doc = read_manuscript(options.source, ReadOptions{options.bibliography}, loaded.env, loaded.diags);
+  if (!options.raw) loaded.doc = resolve(std::move(loaded.doc), ResolveOptions{}, loaded.env, loaded.diags);
   if (options.strict) loaded.diags.promote_warnings();
   loaded.diags.print(err, loaded.env.sources);
   return loaded.diags.has_errors() ? kManuscriptError : kOk;

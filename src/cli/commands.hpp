@@ -12,6 +12,7 @@ struct CommonOptions {
   std::filesystem::path source = ".";
   std::filesystem::path bibliography;
   bool strict = false;
+  bool raw = false;  // stop after reading: no notes, ids or bibliography
 };
 
 // `recto check`: read and resolve, print diagnostics, write nothing.

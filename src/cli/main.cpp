@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   CLI::App* tree = app.add_subcommand("tree", "print the document tree");
   add_common(tree);
   tree->add_flag("--json", json, "print the tree as JSON");
+  tree->add_flag("--raw", options.raw, "print the tree as read, before notes, ids and references are resolved");
 
   try {
     app.parse(argc, argv);

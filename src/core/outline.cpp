@@ -88,6 +88,9 @@ OutlineNode inline_node(const Inline& x) {
                  },
                  [&](const Note& note) {
                    n.kind = "Note";
+                   if (note.number > 0) n.fields.emplace_back("number", std::to_string(note.number));
+                   if (!note.id.empty()) n.fields.emplace_back("id", note.id);
+                   if (!note.ref_id.empty()) n.fields.emplace_back("ref-id", note.ref_id);
                    n.groups.emplace_back("", blocks(note.content));
                  },
              },

@@ -52,7 +52,12 @@ struct Citation {
 };
 
 struct Cite { std::vector<Citation> citations; };
-struct Note { Blocks content; };
+// A footnote; resolve/ numbers it and gives it its id ("note-N") and its reference's id ("noteref-N").
+struct Note {
+  Blocks content;
+  int number = 0;
+  std::string id, ref_id;
+};
 
 using InlineNode = std::variant<Str, SoftBreak, LineBreak, Emph, Strong, Strikeout, Code, Link, Image,
                                 Span, RawInline, Cite, Note>;

@@ -27,6 +27,8 @@ void lists_in_blocks(Blocks& blocks, const std::function<void(Inlines&)>& f) {
   }
 }
 
+}  // namespace
+
 Inlines* inline_children(Inline& x) {
   if (auto* e = std::get_if<Emph>(&x.node)) return &e->content;
   if (auto* e = std::get_if<Strong>(&x.node)) return &e->content;
@@ -36,6 +38,10 @@ Inlines* inline_children(Inline& x) {
   if (auto* s = std::get_if<Span>(&x.node)) return &s->content;
   return nullptr;
 }
+
+const Inlines* inline_children(const Inline& x) { return inline_children(const_cast<Inline&>(x)); }
+
+namespace {
 
 void lists_in_inlines(Inlines& xs, const std::function<void(Inlines&)>& f) {
   f(xs);

@@ -16,6 +16,10 @@ void walk_inlines(Blocks& blocks, const std::function<void(Inline&)>& f);
 // Calls f on every sequence of inlines, then descends into the (possibly changed) sequence.
 void walk_inline_lists(Blocks& blocks, const std::function<void(Inlines&)>& f);
 
+// Child inlines of a container inline (emphasis, link, image alt, span), or nullptr.
+Inlines* inline_children(Inline& x);
+const Inlines* inline_children(const Inline& x);
+
 // Inline content of a block (paragraph, heading, caption), or nullptr.
 Inlines* block_inlines(Block& b);
 

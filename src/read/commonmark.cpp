@@ -2,9 +2,9 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
+#include <cmark-gfm/node.h>  // footnote references link to their definition only through node fields
 
 #include <cstring>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -37,12 +37,6 @@ std::string type_string(cmark_node* n) {
 class Converter {
  public:
   explicit Converter(FileId file) : file_(file) {}
-
-  void collect_footnotes(cmark_node* doc) {
-    for (cmark_node* c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
-      if (cmark_node_get_type(c) == CMARK_NODE_FOOTNOTE_DEFINITION) footnotes_[literal(c)] = c;
-    }
-  }
 
   Blocks blocks(cmark_node* parent, bool tight = false) {
     Blocks out;
@@ -193,10 +187,9 @@ class Converter {
         return;
       }
       case CMARK_NODE_FOOTNOTE_REFERENCE: {
-        auto it = footnotes_.find(literal(n));
         Blocks content;
-        if (it != footnotes_.end()) content = blocks(it->second);
-        out.push_back({Note{std::move(content)}, at});
+        if (n->parent_footnote_def) content = blocks(n->parent_footnote_def);
+        out.push_back({Note{std::move(content), 0, {}, {}}, at});
         return;
       }
       default:
@@ -211,7 +204,6 @@ class Converter {
   }
 
   FileId file_;
-  std::map<std::string, cmark_node*> footnotes_;
 };
 
 void attach(cmark_parser* parser, const char* name) {
@@ -232,7 +224,6 @@ Blocks parse_commonmark(std::string_view text, FileId file) {
   std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
 
   Converter converter(file);
-  converter.collect_footnotes(doc.get());
   return converter.blocks(doc.get());
 }
 

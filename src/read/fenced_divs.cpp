@@ -9,8 +9,10 @@
 namespace recto {
 namespace {
 
+// Markers keep the fence line as written, so that one that lands in an indented code block is restored.
 constexpr std::string_view kOpen = "<!--recto:div ";
-constexpr std::string_view kClose = "<!--recto:/div-->";
+constexpr std::string_view kClose = "<!--recto:/div ";
+constexpr std::string_view kEnd = "-->";
 
 // Length of the container prefix of a line: indentation and `>` markers.
 std::size_t prefix_length(std::string_view line) {
@@ -47,8 +49,13 @@ CodeFence code_fence(std::string_view body) {
   return {body[0], n};
 }
 
-bool is_div_open(std::string_view s) {
-  return s.size() >= kOpen.size() && s.substr(0, kOpen.size()) == kOpen;
+bool starts(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+// The fence line inside a marker ("::: {.note}"), and its attribute text ("{.note}").
+std::string_view marker_fence(std::string_view marker, std::string_view kind) {
+  marker.remove_prefix(kind.size());
+  marker.remove_suffix(kEnd.size());
+  return marker;
 }
 
 }  // namespace
@@ -82,15 +89,13 @@ std::string rewrite_div_fences(std::string_view text, const LineIndex& original,
       if (rest.empty()) {
         if (!open_lines.empty()) {
           open_lines.pop_back();
-          replacement = std::string(kClose);
+          replacement = std::string(kClose) + std::string(trim(body)) + std::string(kEnd);
           replaced = true;
         }
       } else if (rest.front() == '{' ? parse_attributes(rest).has_value()
                                      : rest.find_first_of(" \t{}") == std::string_view::npos) {
         open_lines.push_back(original.offset(static_cast<std::uint32_t>(line_no + 1), 1) + prefix);
-        replacement = std::string(kOpen);
-        replacement += rest;
-        replacement += "-->";
+        replacement = std::string(kOpen) + std::string(trim(body)) + std::string(kEnd);
         replaced = true;
       }
     }
@@ -110,8 +115,10 @@ std::string rewrite_div_fences(std::string_view text, const LineIndex& original,
 namespace {
 
 Attr div_attr(std::string_view marker) {
-  std::string_view inner = marker.substr(kOpen.size());
-  inner.remove_suffix(3);  // "-->"
+  std::string_view inner = marker_fence(marker, kOpen);
+  while (!inner.empty() && inner.front() == ':') inner.remove_prefix(1);
+  while (!inner.empty() && inner.back() == ':') inner.remove_suffix(1);
+  inner = trim(inner);
   if (!inner.empty() && inner.front() == '{') return parse_attributes(inner).value_or(Attr{});
   Attr attr;
   attr.classes.emplace_back(inner);
@@ -124,11 +131,11 @@ Blocks gather(Blocks& in, std::size_t& i) {
   while (i < in.size()) {
     Block& b = in[i];
     if (auto* raw = std::get_if<RawBlock>(&b.node)) {
-      if (raw->text == kClose) {
+      if (starts(raw->text, kClose)) {
         ++i;
         return out;
       }
-      if (is_div_open(raw->text)) {
+      if (starts(raw->text, kOpen)) {
         Block div{Div{div_attr(raw->text), {}}, b.span};
         ++i;
         std::get<Div>(div.node).content = gather(in, i);
@@ -168,7 +175,34 @@ void gather_all(Blocks& blocks) {
 
 }  // namespace
 
+// A fence line that cmark-gfm read as part of an indented code block goes back to how it was written.
+void restore_fences_in_code(Blocks& blocks) {
+  walk_blocks(blocks, [](Block& b) {
+    auto* code = std::get_if<CodeBlock>(&b.node);
+    if (!code || code->text.find("<!--recto:") == std::string::npos) return;
+    std::string out;
+    std::string_view text = code->text;
+    while (!text.empty()) {
+      std::size_t end = text.find('\n');
+      std::string_view line = text.substr(0, end);
+      std::size_t at = line.find("<!--recto:");
+      if (at != std::string_view::npos && (starts(line.substr(at), kOpen) || starts(line.substr(at), kClose))) {
+        std::string_view marker = line.substr(at);
+        out += line.substr(0, at);
+        out += marker_fence(marker, starts(marker, kOpen) ? kOpen : kClose);
+      } else {
+        out += line;
+      }
+      if (end == std::string_view::npos) break;
+      out += '\n';
+      text.remove_prefix(end + 1);
+    }
+    code->text = std::move(out);
+  });
+}
+
 void gather_divs(Blocks& blocks) {
+  restore_fences_in_code(blocks);
   gather_all(blocks);
   walk_inline_lists(blocks, [](Inlines& xs) {
     for (Inline& x : xs) {

@@ -78,6 +78,10 @@ class Cursor {
     }
   }
 
+  void skip_count(char c, std::size_t n) {
+    for (std::size_t k = 0; k < n && peek() == c; ++k) ++pos_;
+  }
+
   void skip_run(char c) {
     while (pos_ < src_.size() && src_[pos_] == c) ++pos_;
   }
@@ -165,7 +169,9 @@ void locate_one(Inline& x, Cursor& cur) {
     if (!bare) cur.seek_any("[<");
     x.span = cur.here();
     if (cur.peek() == '<') {
-      cur.skip_balanced('<', '>');
+      cur.advance();
+      locate(l->content, cur);
+      cur.skip_run('>');
       return;
     }
     if (cur.peek() == '[') cur.advance();
@@ -190,12 +196,14 @@ void locate_one(Inline& x, Cursor& cur) {
     if (auto* e = std::get_if<Strong>(&x.node)) children = &e->content;
     if (auto* e = std::get_if<Strikeout>(&x.node)) children = &e->content;
     if (auto* e = std::get_if<Span>(&x.node)) children = &e->content;
+    // Emph opens with one delimiter, Strong and Strikeout with two (`***x***` is Emph(Strong(x))).
+    std::size_t width = std::holds_alternative<Emph>(x.node) ? 1 : 2;
     cur.seek_any(std::holds_alternative<Strikeout>(x.node) ? "~" : "*_");
     x.span = cur.here();
     delim = cur.peek();
-    cur.skip_run(delim);
+    cur.skip_count(delim, width);
     if (children) locate(*children, cur);
-    cur.skip_run(delim);
+    cur.skip_count(delim, width);
   }
 }
 

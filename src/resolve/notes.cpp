@@ -1,0 +1,128 @@
+// Walking the book in reading order, numbering notes and rendering citations into notes.
+#include "notes.hpp"
+
+#include <map>
+#include <set>
+
+#include "citation_style.hpp"
+#include "tree_walk.hpp"
+
+namespace recto {
+namespace {
+
+std::string plain_text(const Inlines& xs) {
+  std::string out;
+  for (const Inline& x : xs) {
+    if (auto* s = std::get_if<Str>(&x.node)) out += s->text;
+    if (std::holds_alternative<SoftBreak>(x.node)) out += ' ';
+  }
+  return out;
+}
+
+class NoteNumbering {
+ public:
+  explicit NoteNumbering(const std::vector<Reference>& refs) {
+    for (const auto& r : refs) refs_[r.id] = &r;
+  }
+
+  void blocks(Blocks& bs, bool in_note) {
+    for (Block& b : bs) {
+      if (Inlines* xs = block_inlines(b)) inlines(*xs, in_note);
+      if (auto* t = std::get_if<Table>(&b.node)) {
+        for (auto* rows : {&t->head, &t->body}) {
+          for (auto& row : *rows) {
+            for (auto& cell : row) inlines(cell.content, in_note);
+          }
+        }
+      }
+      if (auto* q = std::get_if<BlockQuote>(&b.node)) blocks(q->content, in_note);
+      if (auto* d = std::get_if<Div>(&b.node)) blocks(d->content, in_note);
+      if (auto* l = std::get_if<BulletList>(&b.node)) {
+        for (auto& item : l->items) blocks(item, in_note);
+      }
+      if (auto* l = std::get_if<OrderedList>(&b.node)) {
+        for (auto& item : l->items) blocks(item, in_note);
+      }
+    }
+  }
+
+  std::vector<std::string> cited;
+
+ private:
+  void number(Note& note) {
+    note.number = ++count_;
+    note.id = "note-" + std::to_string(count_);
+    note.ref_id = "noteref-" + std::to_string(count_);
+  }
+
+  // The citation text: prefix, the reference (linked to its bibliography entry), locator, suffix.
+  Inlines citation_text(const Cite& cite, SourceSpan at) {
+    Inlines out;
+    for (std::size_t i = 0; i < cite.citations.size(); ++i) {
+      const Citation& c = cite.citations[i];
+      auto it = refs_.find(c.id);
+      if (it == refs_.end()) continue;  // reported by the reader
+      if (seen_.insert(c.id).second) cited.push_back(c.id);
+      std::string before = i > 0 ? "; " : "";
+      if (!c.prefix.empty()) before += plain_text(c.prefix) + " ";
+      if (!before.empty()) out.push_back({Str{before}, at});
+      std::string ref = render_reference(*it->second, c.mode != CitationMode::suppress_author);
+      if (!ref.empty() && ref.back() == '.') ref.pop_back();
+      out.push_back({Link{{}, {{Str{ref}, at}}, "#ref-" + c.id, ""}, at});
+      Locator loc = parse_locator(plain_text(c.suffix));
+      std::string after;
+      if (!loc.label.empty()) after += ", " + loc.label + "\u00A0" + loc.value;
+      if (!loc.rest.empty()) after += (loc.rest.front() == ',' ? "" : " ") + loc.rest;
+      if (!after.empty()) out.push_back({Str{after}, at});
+    }
+    if (!out.empty()) out.push_back({Str{"."}, at});
+    return out;
+  }
+
+  void inlines(Inlines& xs, bool in_note) {
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+      Inline& x = xs[i];
+      if (auto* note = std::get_if<Note>(&x.node)) {
+        number(*note);
+        blocks(note->content, true);
+      } else if (auto* cite = std::get_if<Cite>(&x.node)) {
+        Inlines text = citation_text(*cite, x.span);
+        if (in_note) {  // a citation inside a note is set in its text, not as a note of its own
+          xs.erase(xs.begin() + static_cast<std::ptrdiff_t>(i));
+          xs.insert(xs.begin() + static_cast<std::ptrdiff_t>(i), text.begin(), text.end());
+          i += text.size();
+          --i;  // unsigned wrap-around is intended when the citation rendered to nothing
+          continue;
+        }
+        Inlines prefix_text;
+        if (cite->citations.size() == 1 && cite->citations[0].mode == CitationMode::author_in_text) {
+          auto it = refs_.find(cite->citations[0].id);
+          if (it != refs_.end()) prefix_text.push_back({Str{render_in_text_authors(*it->second)}, x.span});
+        }
+        Note cite_note{{Block{Para{std::move(text)}, x.span}}, 0, {}, {}};
+        number(cite_note);
+        x.node = std::move(cite_note);
+        if (!prefix_text.empty()) {
+          xs.insert(xs.begin() + static_cast<std::ptrdiff_t>(i), prefix_text.front());
+          ++i;
+        }
+      } else if (Inlines* children = inline_children(x)) {
+        inlines(*children, in_note);
+      }
+    }
+  }
+
+  std::map<std::string, const Reference*> refs_;
+  std::set<std::string> seen_;
+  int count_ = 0;
+};
+
+}  // namespace
+
+std::vector<std::string> number_notes(Document& doc) {
+  NoteNumbering numbering(doc.references);
+  for (auto& division : doc.divisions) numbering.blocks(division.blocks, false);
+  return numbering.cited;
+}
+
+}  // namespace recto
