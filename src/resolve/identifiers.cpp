@@ -31,6 +31,14 @@ bool is_punctuation(char32_t c) {
          (c >= 0x3000 && c <= 0x303F) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF0F);
 }
 
+// Lowercase for the Latin, Greek and Cyrillic capitals that ids are likely to hold.
+char32_t to_lower(char32_t c) {
+  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3A9) || (c >= 0x410 && c <= 0x42F)) return c + 0x20;
+  if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+  if (c >= 0x100 && c <= 0x17F && c % 2 == 0 && c != 0x130 && c != 0x138) return c + 1;
+  return c;
+}
+
 void remember_id(const std::string& id, const SourceSpan& at, std::map<std::string, SourceSpan>& seen,
                  Diagnostics& diags) {
   if (id.empty()) return;
@@ -49,7 +57,6 @@ std::string auto_identifier(const Inlines& heading) {
   std::string id;
   bool seen_letter = false;
   for (std::size_t i = 0; i < text.size();) {
-    std::size_t start = i;
     char32_t c = utf8::decode(text, i);
     if (c < 0x80) {
       char a = static_cast<char>(c);
@@ -62,7 +69,7 @@ std::string auto_identifier(const Inlines& heading) {
         id += '-';
       }
     } else if (!is_punctuation(c)) {
-      id.append(text, start, i - start);
+      utf8::append(id, to_lower(c));
       seen_letter = true;
     }
   }

@@ -88,6 +88,7 @@ class NoteNumbering {
       } else if (auto* cite = std::get_if<Cite>(&x.node)) {
         Inlines text = citation_text(*cite, x.span);
         if (in_note) {  // a citation inside a note is set in its text, not as a note of its own
+          if (!text.empty()) text.pop_back();  // the sentence around it has its own full stop
           xs.erase(xs.begin() + static_cast<std::ptrdiff_t>(i));
           xs.insert(xs.begin() + static_cast<std::ptrdiff_t>(i), text.begin(), text.end());
           i += text.size();
