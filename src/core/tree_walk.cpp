@@ -8,22 +8,9 @@ void lists_in_inlines(Inlines& xs, const std::function<void(Inlines&)>& f);
 
 void lists_in_blocks(Blocks& blocks, const std::function<void(Inlines&)>& f) {
   for (Block& b : blocks) {
-    if (Inlines* xs = block_inlines(b)) lists_in_inlines(*xs, f);
-    if (auto* t = std::get_if<Table>(&b.node)) {
-      for (auto* rows : {&t->head, &t->body}) {
-        for (auto& row : *rows) {
-          for (auto& cell : row) lists_in_inlines(cell.content, f);
-        }
-      }
-    }
-    if (auto* q = std::get_if<BlockQuote>(&b.node)) lists_in_blocks(q->content, f);
-    if (auto* d = std::get_if<Div>(&b.node)) lists_in_blocks(d->content, f);
-    if (auto* l = std::get_if<BulletList>(&b.node)) {
-      for (auto& item : l->items) lists_in_blocks(item, f);
-    }
-    if (auto* l = std::get_if<OrderedList>(&b.node)) {
-      for (auto& item : l->items) lists_in_blocks(item, f);
-    }
+    for_each_child(
+        b, [&](Blocks& children) { lists_in_blocks(children, f); },
+        [&](Inlines& xs) { lists_in_inlines(xs, f); });
   }
 }
 
@@ -59,6 +46,26 @@ void lists_in_inlines(Inlines& xs, const std::function<void(Inlines&)>& f) {
 
 }  // namespace
 
+void for_each_child(Block& b, const std::function<void(Blocks&)>& on_blocks,
+                    const std::function<void(Inlines&)>& on_inlines) {
+  if (Inlines* xs = block_inlines(b)) on_inlines(*xs);
+  if (auto* t = std::get_if<Table>(&b.node)) {
+    for (auto* rows : {&t->head, &t->body}) {
+      for (auto& row : *rows) {
+        for (auto& cell : row) on_inlines(cell.content);
+      }
+    }
+  }
+  if (auto* q = std::get_if<BlockQuote>(&b.node)) on_blocks(q->content);
+  if (auto* d = std::get_if<Div>(&b.node)) on_blocks(d->content);
+  if (auto* l = std::get_if<BulletList>(&b.node)) {
+    for (auto& item : l->items) on_blocks(item);
+  }
+  if (auto* l = std::get_if<OrderedList>(&b.node)) {
+    for (auto& item : l->items) on_blocks(item);
+  }
+}
+
 Inlines* block_inlines(Block& b) {
   if (auto* p = std::get_if<Para>(&b.node)) return &p->content;
   if (auto* p = std::get_if<Plain>(&b.node)) return &p->content;
@@ -80,29 +87,15 @@ void walk_inlines(Blocks& blocks, const std::function<void(Inline&)>& f) {
 void walk_blocks(Blocks& blocks, const std::function<void(Block&)>& f) {
   for (Block& b : blocks) {
     f(b);
-    // Notes inside this block's own inline content (not its child blocks', visited below).
+    // Notes inside this block's own inline content come before its child blocks, in reading order.
     std::function<void(Inlines&)> notes = [&](Inlines& xs) {
       for (Inline& x : xs) {
         if (auto* n = std::get_if<Note>(&x.node)) walk_blocks(n->content, f);
         if (Inlines* children = inline_children(x)) notes(*children);
       }
     };
-    if (Inlines* xs = block_inlines(b)) notes(*xs);
-    if (auto* t = std::get_if<Table>(&b.node)) {
-      for (auto* rows : {&t->head, &t->body}) {
-        for (auto& row : *rows) {
-          for (auto& cell : row) notes(cell.content);
-        }
-      }
-    }
-    if (auto* q = std::get_if<BlockQuote>(&b.node)) walk_blocks(q->content, f);
-    if (auto* d = std::get_if<Div>(&b.node)) walk_blocks(d->content, f);
-    if (auto* l = std::get_if<BulletList>(&b.node)) {
-      for (auto& item : l->items) walk_blocks(item, f);
-    }
-    if (auto* l = std::get_if<OrderedList>(&b.node)) {
-      for (auto& item : l->items) walk_blocks(item, f);
-    }
+    for_each_child(
+        b, [&](Blocks& children) { walk_blocks(children, f); }, notes);
   }
 }
 

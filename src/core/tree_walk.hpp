@@ -20,6 +20,11 @@ void walk_inline_lists(Blocks& blocks, const std::function<void(Inlines&)>& f);
 Inlines* inline_children(Inline& x);
 const Inlines* inline_children(const Inline& x);
 
+// Calls f on each block list directly inside b (quote, div, list items) and on each inline list of b
+// (its content, or its table cells); not deeper.
+void for_each_child(Block& b, const std::function<void(Blocks&)>& on_blocks,
+                    const std::function<void(Inlines&)>& on_inlines);
+
 // Inline content of a block (paragraph, heading, caption), or nullptr.
 Inlines* block_inlines(Block& b);
 

@@ -27,22 +27,9 @@ class NoteNumbering {
 
   void blocks(Blocks& bs, bool in_note) {
     for (Block& b : bs) {
-      if (Inlines* xs = block_inlines(b)) inlines(*xs, in_note);
-      if (auto* t = std::get_if<Table>(&b.node)) {
-        for (auto* rows : {&t->head, &t->body}) {
-          for (auto& row : *rows) {
-            for (auto& cell : row) inlines(cell.content, in_note);
-          }
-        }
-      }
-      if (auto* q = std::get_if<BlockQuote>(&b.node)) blocks(q->content, in_note);
-      if (auto* d = std::get_if<Div>(&b.node)) blocks(d->content, in_note);
-      if (auto* l = std::get_if<BulletList>(&b.node)) {
-        for (auto& item : l->items) blocks(item, in_note);
-      }
-      if (auto* l = std::get_if<OrderedList>(&b.node)) {
-        for (auto& item : l->items) blocks(item, in_note);
-      }
+      for_each_child(
+          b, [&](Blocks& children) { blocks(children, in_note); },
+          [&](Inlines& xs) { inlines(xs, in_note); });
     }
   }
 
