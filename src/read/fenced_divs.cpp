@@ -149,19 +149,6 @@ Blocks gather(Blocks& in, std::size_t& i) {
   return out;
 }
 
-void gather_all(Blocks& blocks);
-
-void gather_children(Block& b) {
-  if (auto* q = std::get_if<BlockQuote>(&b.node)) gather_all(q->content);
-  if (auto* d = std::get_if<Div>(&b.node)) gather_all(d->content);
-  if (auto* l = std::get_if<BulletList>(&b.node)) {
-    for (auto& item : l->items) gather_all(item);
-  }
-  if (auto* l = std::get_if<OrderedList>(&b.node)) {
-    for (auto& item : l->items) gather_all(item);
-  }
-}
-
 void gather_all(Blocks& blocks) {
   std::size_t i = 0;
   Blocks result;
@@ -169,7 +156,7 @@ void gather_all(Blocks& blocks) {
     Blocks part = gather(blocks, i);  // a stray closing marker ends a part; keep going
     for (auto& b : part) result.push_back(std::move(b));
   }
-  for (auto& b : result) gather_children(b);
+  for (auto& b : result) for_each_child(b, gather_all, [](Inlines&) {});
   blocks = std::move(result);
 }
 
