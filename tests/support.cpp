@@ -56,16 +56,18 @@ std::string read_text(const fs::path& path) {
   return buf.str();
 }
 
-RunResult run_recto(const std::string& args) {
+RunResult run_command(const std::string& command_line) {
   static std::mt19937 rng{std::random_device{}()};
   fs::path base = fs::temp_directory_path() / ("recto-run-" + std::to_string(rng()));
   std::string out_file = base.string() + ".out", err_file = base.string() + ".err";
-  std::string command = std::string(RECTO_BINARY) + " " + args + " >" + out_file + " 2>" + err_file;
+  std::string command = command_line + " >" + out_file + " 2>" + err_file;
   int status = std::system(command.c_str());
   RunResult r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_text(out_file), read_text(err_file)};
   fs::remove(out_file);
   fs::remove(err_file);
   return r;
 }
+
+RunResult run_recto(const std::string& args) { return run_command(std::string(RECTO_BINARY) + " " + args); }
 
 }  // namespace recto::test

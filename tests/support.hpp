@@ -29,6 +29,8 @@ struct RunResult {
   int exit_code;
   std::string out, err;
 };
+// Runs a shell command line from the repository root, capturing its output.
+RunResult run_command(const std::string& command_line);
 // Runs the recto binary with arguments (a shell-quoted string) from the repository root.
 RunResult run_recto(const std::string& args);
 
