@@ -19,7 +19,7 @@ build: configure
 
 book: build
 	@mkdir -p out
-	$(RECTO) check source
+	$(RECTO) build source -o out
 	$(RECTO) tree source > out/wechat-is-watching.tree.txt
 
 test: build

@@ -3,6 +3,8 @@
 
 #include <filesystem>
 #include <iosfwd>
+#include <string>
+#include <vector>
 
 namespace recto {
 
@@ -20,5 +22,14 @@ int run_check(const CommonOptions& options, std::ostream& out, std::ostream& err
 
 // `recto tree [--json]`: the document tree as text or JSON on standard output.
 int run_tree(const CommonOptions& options, bool json, std::ostream& out, std::ostream& err);
+
+struct BuildOptions {
+  std::filesystem::path out_dir = "out";
+  std::vector<std::string> formats = {"epub"};
+  bool quiet = false;
+};
+
+// `recto build`: write the book's files into the output folder, each atomically; one summary line.
+int run_build(const CommonOptions& options, const BuildOptions& build, std::ostream& out, std::ostream& err);
 
 }  // namespace recto

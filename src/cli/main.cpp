@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   CommonOptions options;
+  BuildOptions build_options;
   bool json = false;
   auto add_common = [&](CLI::App* cmd) {
     cmd->add_option("SOURCE", options.source,
@@ -25,6 +26,13 @@ int main(int argc, char** argv) {
     cmd->add_option("--bibliography", options.bibliography, "a CSL YAML or JSON file read besides the manuscript's own");
     cmd->add_flag("--strict", options.strict, "treat warnings as errors");
   };
+  CLI::App* build = app.add_subcommand("build", "build the book's files (EPUB) into the output folder");
+  add_common(build);
+  build->add_option("-o,--output", build_options.out_dir, "output folder; default: out");
+  build->add_option("--format", build_options.formats, "formats to write, comma-separated: epub")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  build->add_flag("-q,--quiet", build_options.quiet, "print nothing on success");
   CLI::App* check = app.add_subcommand("check", "read the manuscript and report problems; write nothing");
   add_common(check);
   CLI::App* tree = app.add_subcommand("tree", "print the document tree");
@@ -42,6 +50,7 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (build->parsed()) return run_build(options, build_options, std::cout, std::cerr);
     if (check->parsed()) return run_check(options, std::cout, std::cerr);
     if (tree->parsed()) return run_tree(options, json, std::cout, std::cerr);
   } catch (const std::exception& e) {

@@ -1,6 +1,7 @@
 // The document tree: plain values named as pandoc names them, each node with its source span.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <string>
 #include <utility>
@@ -129,6 +130,7 @@ struct Division {
 };
 
 struct Document {
+  std::filesystem::path folder;  // the manuscript folder: every file it names (images too) lies inside
   Meta meta;
   std::vector<Division> divisions;
   std::vector<Reference> references;

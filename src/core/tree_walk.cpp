@@ -66,6 +66,30 @@ void for_each_child(Block& b, const std::function<void(Blocks&)>& on_blocks,
   }
 }
 
+namespace {
+
+void append_plain_text(const Inlines& xs, std::string& out) {
+  for (const Inline& x : xs) {
+    if (auto* s = std::get_if<Str>(&x.node)) {
+      out += s->text;
+    } else if (auto* c = std::get_if<Code>(&x.node)) {
+      out += c->text;
+    } else if (std::holds_alternative<SoftBreak>(x.node) || std::holds_alternative<LineBreak>(x.node)) {
+      out += ' ';
+    } else if (const Inlines* children = inline_children(x)) {
+      append_plain_text(*children, out);
+    }
+  }
+}
+
+}  // namespace
+
+std::string plain_text(const Inlines& xs) {
+  std::string out;
+  append_plain_text(xs, out);
+  return out;
+}
+
 Inlines* block_inlines(Block& b) {
   if (auto* p = std::get_if<Para>(&b.node)) return &p->content;
   if (auto* p = std::get_if<Plain>(&b.node)) return &p->content;
@@ -97,6 +121,15 @@ void walk_blocks(Blocks& blocks, const std::function<void(Block&)>& f) {
     for_each_child(
         b, [&](Blocks& children) { walk_blocks(children, f); }, notes);
   }
+}
+
+// The walks do not change the tree unless f does: the read-only forms share them.
+void walk_blocks(const Blocks& blocks, const std::function<void(const Block&)>& f) {
+  walk_blocks(const_cast<Blocks&>(blocks), [&](Block& b) { f(b); });
+}
+
+void walk_inlines(const Blocks& blocks, const std::function<void(const Inline&)>& f) {
+  walk_inlines(const_cast<Blocks&>(blocks), [&](Inline& x) { f(x); });
 }
 
 }  // namespace recto

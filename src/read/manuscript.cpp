@@ -9,6 +9,7 @@
 #include "markdown.hpp"
 #include "metadata.hpp"
 #include "nearest.hpp"
+#include "paths.hpp"
 #include "source_file.hpp"
 #include "tree_walk.hpp"
 #include "yaml_value.hpp"
@@ -24,15 +25,6 @@ struct Book {
   SourceSpan chapters_at;          // where the chapter list is written, for errors
   std::vector<SourceSpan> chapter_spans;
 };
-
-// A path named in the manuscript must stay inside its folder.
-bool stays_inside(const fs::path& folder, const std::string& name) {
-  fs::path p(name);
-  if (p.is_absolute()) return false;
-  fs::path joined = (folder / p).lexically_normal();
-  auto rel = joined.lexically_relative(folder.lexically_normal());
-  return !rel.empty() && *rel.begin() != "..";
-}
 
 std::vector<fs::path> markdown_files(const fs::path& folder) {
   std::vector<fs::path> files;
@@ -166,6 +158,7 @@ Document read_manuscript(const fs::path& source, const ReadOptions& options, Env
     doc.references.insert(doc.references.end(), refs.begin(), refs.end());
   }
   check_citation_keys(doc, diags);
+  doc.folder = book.folder;
   return doc;
 }
 

@@ -4,18 +4,9 @@
 #include <map>
 
 #include "citation_style.hpp"
+#include "terms.hpp"
 
 namespace recto {
-
-std::string references_title(const std::string& lang) {
-  static const std::map<std::string, std::string> titles = {
-      {"en", "References"},      {"fr", "Références"}, {"de", "Literatur"},  {"es", "Referencias"},
-      {"it", "Bibliografia"},    {"pt", "Referências"}, {"nl", "Referenties"}, {"zh", "参考文献"},
-      {"ja", "参考文献"},         {"ru", "Список литературы"}, {"pl", "Bibliografia"}, {"sv", "Referenser"}};
-  std::string primary = lang.substr(0, lang.find('-'));
-  auto it = titles.find(primary);
-  return it == titles.end() ? titles.at("en") : it->second;
-}
 
 void add_bibliography(Document& doc, const std::vector<std::string>& cited_ids) {
   if (cited_ids.empty()) return;
@@ -26,7 +17,7 @@ void add_bibliography(Document& doc, const std::vector<std::string>& cited_ids) 
   division.attr.classes.push_back("references");
   SourceSpan at = by_id.at(cited_ids.front())->span;
   division.span = at;
-  division.blocks.push_back({Header{1, {}, {{Str{references_title(doc.meta.lang)}, at}}}, at});
+  division.blocks.push_back({Header{1, {}, {{Str{term(Term::references, doc.meta.lang)}, at}}}, at});
   OrderedList list;
   for (const auto& id : cited_ids) {
     const Reference& ref = *by_id.at(id);

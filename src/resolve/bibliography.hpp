@@ -8,9 +8,6 @@
 
 namespace recto {
 
-// "References" in the book's language (BCP 47 tag; English when unknown).
-std::string references_title(const std::string& lang);
-
 // Appends the division when anything is cited.
 void add_bibliography(Document& doc, const std::vector<std::string>& cited_ids);
 

@@ -11,20 +11,6 @@
 namespace recto {
 namespace {
 
-void plain_text(const Inlines& xs, std::string& out) {
-  for (const Inline& x : xs) {
-    if (auto* s = std::get_if<Str>(&x.node)) {
-      out += s->text;
-    } else if (auto* c = std::get_if<Code>(&x.node)) {
-      out += c->text;
-    } else if (std::holds_alternative<SoftBreak>(x.node) || std::holds_alternative<LineBreak>(x.node)) {
-      out += ' ';
-    } else if (const Inlines* children = inline_children(x)) {
-      plain_text(*children, out);
-    }
-  }
-}
-
 // Letters and digits of any script count; Unicode punctuation and symbols do not.
 bool is_punctuation(char32_t c) {
   return (c >= 0x00A0 && c <= 0x00BF) || c == 0x00D7 || c == 0x00F7 || (c >= 0x2000 && c <= 0x2BFF) ||
@@ -52,8 +38,7 @@ void remember_id(const std::string& id, const SourceSpan& at, std::map<std::stri
 }  // namespace
 
 std::string auto_identifier(const Inlines& heading) {
-  std::string text;
-  plain_text(heading, text);
+  std::string text = plain_text(heading);
   std::string id;
   bool seen_letter = false;
   for (std::size_t i = 0; i < text.size();) {

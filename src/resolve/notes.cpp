@@ -10,15 +10,6 @@
 namespace recto {
 namespace {
 
-std::string plain_text(const Inlines& xs) {
-  std::string out;
-  for (const Inline& x : xs) {
-    if (auto* s = std::get_if<Str>(&x.node)) out += s->text;
-    if (std::holds_alternative<SoftBreak>(x.node)) out += ' ';
-  }
-  return out;
-}
-
 class NoteNumbering {
  public:
   explicit NoteNumbering(const std::vector<Reference>& refs) {

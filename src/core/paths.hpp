@@ -1,0 +1,12 @@
+// Paths named inside a manuscript, which must not lead out of its folder.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace recto {
+
+// True when `name` (relative, as written in the manuscript) names a place inside `folder`.
+bool stays_inside(const std::filesystem::path& folder, const std::string& name);
+
+}  // namespace recto

@@ -1,0 +1,48 @@
+// The translations of the terms the book prints.
+#include "terms.hpp"
+
+#include <array>
+#include <map>
+
+namespace recto {
+
+namespace {
+
+// Per language: references, notes, contents, landmarks, title page, start of text, colophon.
+using Row = std::array<const char*, 7>;
+
+const std::map<std::string, Row>& table() {
+  static const std::map<std::string, Row> rows = {
+      {"en", {"References", "Notes", "Contents", "Landmarks", "Title page", "Start of text", "Colophon"}},
+      {"fr", {"Références", "Notes", "Table des matières", "Repères", "Page de titre", "Début du texte",
+              "Colophon"}},
+      {"de", {"Literatur", "Anmerkungen", "Inhalt", "Orientierungspunkte", "Titelseite", "Textbeginn",
+              "Impressum"}},
+      {"es", {"Referencias", "Notas", "Índice", "Puntos de referencia", "Portada", "Inicio del texto",
+              "Colofón"}},
+      {"it", {"Bibliografia", "Note", "Indice", "Punti di riferimento", "Frontespizio", "Inizio del testo",
+              "Colophon"}},
+      {"pt", {"Referências", "Notas", "Sumário", "Marcos", "Folha de rosto", "Início do texto", "Colofão"}},
+      {"nl", {"Referenties", "Noten", "Inhoud", "Oriëntatiepunten", "Titelpagina", "Begin van de tekst",
+              "Colofon"}},
+      {"zh", {"参考文献", "注释", "目录", "导航", "扉页", "正文", "版权页"}},
+      {"ja", {"参考文献", "注", "目次", "ランドマーク", "扉", "本文", "奥付"}},
+      {"ru", {"Список литературы", "Примечания", "Содержание", "Ориентиры", "Титульный лист", "Начало текста",
+              "Выходные данные"}},
+      {"pl", {"Bibliografia", "Przypisy", "Spis treści", "Punkty orientacyjne", "Strona tytułowa",
+              "Początek tekstu", "Kolofon"}},
+      {"sv", {"Referenser", "Noter", "Innehåll", "Landmärken", "Titelsida", "Textens början", "Kolofon"}},
+  };
+  return rows;
+}
+
+}  // namespace
+
+std::string term(Term t, const std::string& lang) {
+  std::string primary = lang.substr(0, lang.find('-'));
+  auto it = table().find(primary);
+  const Row& row = it == table().end() ? table().at("en") : it->second;
+  return row[static_cast<std::size_t>(t)];
+}
+
+}  // namespace recto

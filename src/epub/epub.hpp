@@ -1,0 +1,22 @@
+// The EPUB writer: a resolved document → the bytes of an EPUB 3 file.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "diagnostics.hpp"
+#include "env.hpp"
+#include "tree.hpp"
+
+namespace recto::epub {
+
+struct EpubOptions {
+  std::optional<std::int64_t> source_date_epoch;  // SOURCE_DATE_EPOCH, when set
+  std::string generator = "recto";                // named in the colophon, e.g. "recto 0.1.0"
+};
+
+// The EPUB file's bytes; "" when an error was reported (a missing image, say).
+std::string write_epub(const Document& doc, const EpubOptions& options, Env& env, Diagnostics& diags);
+
+}  // namespace recto::epub
