@@ -142,6 +142,19 @@ TEST_CASE("prefix and locator and suffix and several citations in one bracket", 
   CHECK(para.find("E Lee says.") != std::string::npos);
 }
 
+TEST_CASE("a citation note goes after the punctuation that follows it, without a space before it", "[resolve]") {
+  Document doc = resolved({{"book.yaml", "bibliography: refs.yaml\n"},
+                           {"refs.yaml", kRefs},
+                           {"a.md", "A claim [@web]. Another [@book], and more [@thesis]; last [@journal]\n"}});
+  const Inlines& xs = std::get<Para>(doc.divisions[0].blocks[0].node).content;
+  std::string shape;
+  for (const Inline& x : xs) {
+    if (auto* s = std::get_if<Str>(&x.node)) shape += s->text;
+    if (auto* n = std::get_if<Note>(&x.node)) shape += "[" + std::to_string(n->number) + "]";
+  }
+  CHECK(shape == "A claim.[1] Another,[2] and more;[3] last[4]");
+}
+
 TEST_CASE("footnotes and citations share one sequence and the References list cited items once", "[resolve]") {
   Document doc = resolved({{"book.yaml", "bibliography: refs.yaml\nlang: fr\n"},
                            {"refs.yaml", kRefs},

@@ -84,11 +84,41 @@ class NoteNumbering {
         if (!prefix_text.empty()) {
           xs.insert(xs.begin() + static_cast<std::ptrdiff_t>(i), prefix_text.front());
           ++i;
+        } else {
+          i = place_after_punctuation(xs, i);
         }
       } else if (Inlines* children = inline_children(x)) {
         inlines(*children, in_note);
       }
     }
+  }
+
+  // As pandoc does for note styles: "a claim [@a]." becomes "a claim.¹" — the space before the note
+  // goes, and the punctuation after it moves before it. Returns the note's new index.
+  static std::size_t place_after_punctuation(Inlines& xs, std::size_t i) {
+    if (i > 0) {
+      if (auto* before = std::get_if<Str>(&xs[i - 1].node)) {
+        while (!before->text.empty() && before->text.back() == ' ') before->text.pop_back();
+        if (before->text.empty()) {
+          xs.erase(xs.begin() + static_cast<std::ptrdiff_t>(i - 1));
+          --i;
+        }
+      }
+    }
+    if (i + 1 >= xs.size()) return i;
+    auto* after = std::get_if<Str>(&xs[i + 1].node);
+    if (!after) return i;
+    std::size_t n = after->text.find_first_not_of(".,;:!?");
+    if (n == 0) return i;
+    std::string punctuation = after->text.substr(0, n);
+    after->text.erase(0, n);
+    if (after->text.empty()) xs.erase(xs.begin() + static_cast<std::ptrdiff_t>(i + 1));
+    if (auto* before = i > 0 ? std::get_if<Str>(&xs[i - 1].node) : nullptr) {
+      before->text += punctuation;
+      return i;
+    }
+    xs.insert(xs.begin() + static_cast<std::ptrdiff_t>(i), Inline{Str{punctuation}, xs[i].span});
+    return i + 1;
   }
 
   std::map<std::string, const Reference*> refs_;
