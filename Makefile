@@ -19,7 +19,7 @@ build: configure
 
 book: build
 	@mkdir -p out
-	$(RECTO) build source -o out
+	$(RECTO) build source -o out --theme trade,ereader
 	$(RECTO) tree source > out/wechat-is-watching.tree.txt
 
 test: build

@@ -56,7 +56,7 @@ const BuiltBook& built_book(const std::string& source) {
   if (auto it = books.find(source); it != books.end()) return it->second;
   static std::mt19937 rng{std::random_device{}()};
   fs::path out = fs::temp_directory_path() / ("recto-book-" + std::to_string(rng()));
-  RunResult r = run_recto("build --quiet -o '" + out.string() + "' '" + source + "'");
+  RunResult r = run_recto("build --quiet --format epub -o '" + out.string() + "' '" + source + "'");
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   fs::path epub;

@@ -43,7 +43,7 @@ std::vector<std::string> names_in(const fs::path& dir) {
 
 TEST_CASE("recto build writes the EPUB named after the title and says so in one line", "[cli][epub]") {
   TempDir out;
-  RunResult r = run_recto("build -o '" + out.path.string() + "' source");
+  RunResult r = run_recto("build --format epub -o '" + out.path.string() + "' source");
   CHECK(r.exit_code == 0);
   CHECK(r.err.empty());
   CHECK(std::regex_match(r.out, std::regex("recto: wrote .*/wechat-is-watching\\.epub \\(\\d+ KB\\) in \\d+ ms\n")));
@@ -58,12 +58,12 @@ TEST_CASE("a build that fails leaves no partial file and keeps the previous good
   fs::path book = dir.path / "book", out = dir.path / "out";
   write(book / "book.yaml", "title: Small Book\nauthor: A. Writer\nlang: en\n");
   write(book / "one.md", "# One\n\nA paragraph.\n");
-  REQUIRE(run_recto("build -q -o '" + out.string() + "' '" + book.string() + "'").exit_code == 0);
+  REQUIRE(run_recto("build -q --format epub -o '" + out.string() + "' '" + book.string() + "'").exit_code == 0);
   std::string good = read_text(out / "small-book.epub");
   REQUIRE(!good.empty());
 
   write(book / "one.md", "# One\n\nA paragraph with a picture: ![a picture](missing.png)\n");
-  RunResult r = run_recto("build -q -o '" + out.string() + "' '" + book.string() + "'");
+  RunResult r = run_recto("build -q --format epub -o '" + out.string() + "' '" + book.string() + "'");
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("one.md:3:29: error: image 'missing.png' not found [missing-image]") != std::string::npos);
   CHECK(names_in(out) == std::vector<std::string>{"small-book.epub"});

@@ -22,7 +22,7 @@ std::unique_ptr<Build> build_with(const std::string& environment, const std::str
   static std::mt19937 rng{std::random_device{}()};
   auto b = std::make_unique<Build>();
   b->dir = fs::temp_directory_path() / ("recto-repro-" + std::to_string(rng()));
-  RunResult r = run_command("env " + environment + " " + RECTO_BINARY + " build --quiet -o '" + b->dir.string() +
+  RunResult r = run_command("env " + environment + " " + RECTO_BINARY + " build --quiet --format epub -o '" + b->dir.string() +
                             "' '" + source + "'");
   INFO(r.err);
   REQUIRE(r.exit_code == 0);

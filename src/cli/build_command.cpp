@@ -1,6 +1,5 @@
-// Running build: load, write each format to a temporary file and rename it, report one line.
+// Running build: load once, make each requested file in memory, then write each atomically; one line.
 #include <chrono>
-#include <cstdlib>
 #include <ostream>
 
 #include "commands.hpp"
@@ -8,6 +7,9 @@
 #include "epub.hpp"
 #include "load.hpp"
 #include "output_file.hpp"
+#include "pdf_writer.hpp"
+#include "print_edition.hpp"
+#include "source_date.hpp"
 
 #ifndef RECTO_VERSION
 #define RECTO_VERSION "0.0.0"
@@ -26,28 +28,26 @@ std::string output_stem(const Document& doc, const fs::path& source) {
   return stem.empty() ? "book" : stem;
 }
 
-// SOURCE_DATE_EPOCH (reproducible-builds.org): nullopt when unset; false in `ok` when not a number.
-std::optional<std::int64_t> source_date_epoch(bool& ok) {
-  ok = true;
-  const char* value = std::getenv("SOURCE_DATE_EPOCH");
-  if (!value || !*value) return std::nullopt;
-  char* end = nullptr;
-  long long seconds = std::strtoll(value, &end, 10);
-  ok = *end == '\0' && seconds >= 0;
-  return seconds;
-}
-
 std::string size_text(std::size_t bytes) {
   return bytes < 10 * 1024 ? std::to_string(bytes) + " B" : std::to_string((bytes + 512) / 1024) + " KB";
 }
+
+struct Product {
+  fs::path path;
+  std::string bytes;
+  std::size_t pages = 0;  // for PDFs
+};
 
 }  // namespace
 
 int run_build(const CommonOptions& options, const BuildOptions& build, std::ostream& out, std::ostream& err) {
   auto started = std::chrono::steady_clock::now();
+  bool want_epub = false, want_pdf = false;
   for (const auto& format : build.formats) {
-    if (format != "epub") {
-      err << "recto: error: unknown format '" << format << "' (this version writes: epub)\n";
+    if (format == "epub") want_epub = true;
+    else if (format == "pdf") want_pdf = true;
+    else {
+      err << "recto: error: unknown format '" << format << "' (formats: epub, pdf)\n";
       return kUsage;
     }
   }
@@ -60,20 +60,37 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
 
   Loaded loaded;
   if (int code = load(options, loaded, err); code != kOk) return code == kIoError ? code : report(options, loaded, err);
-  std::string epub = epub::write_epub(loaded.doc, epub_options, loaded.env, loaded.diags);
+  std::string stem = output_stem(loaded.doc, options.source);
+  std::vector<Product> products;
+  if (want_epub) {
+    products.push_back({build.out_dir / (stem + ".epub"), epub::write_epub(loaded.doc, epub_options, loaded.env, loaded.diags)});
+  }
+  if (want_pdf) {
+    text::FontLibrary fonts;
+    std::string book_theme = default_theme(loaded.doc);
+    std::vector<std::string> themes = build.themes.empty() ? std::vector<std::string>{book_theme} : build.themes;
+    for (const std::string& theme : themes) {
+      auto pages = print_edition(loaded, theme, fonts);
+      if (!pages) continue;
+      std::string name = theme == book_theme ? stem + ".pdf" : stem + "-" + fs::path(theme).stem().string() + ".pdf";
+      products.push_back({build.out_dir / name, pdf::write_pdf(*pages), pages->pages.size()});
+    }
+  }
   if (int code = report(options, loaded, err); code != kOk) return code;
 
   std::error_code ec;
   fs::create_directories(build.out_dir, ec);
-  fs::path path = build.out_dir / (output_stem(loaded.doc, options.source) + ".epub");
-  if (std::string problem = ec ? ec.message() : write_file_atomically(path, epub); !problem.empty()) {
-    err << "recto: error: cannot write '" << path.string() << "': " << problem << "\n";
-    return kIoError;
+  std::string summary;
+  for (const Product& p : products) {
+    if (std::string problem = ec ? ec.message() : write_file_atomically(p.path, p.bytes); !problem.empty()) {
+      err << "recto: error: cannot write '" << p.path.string() << "': " << problem << "\n";
+      return kIoError;
+    }
+    summary += (summary.empty() ? "" : ", ") + p.path.string() + " (" +
+               (p.pages ? std::to_string(p.pages) + " pages, " : "") + size_text(p.bytes.size()) + ")";
   }
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
-  if (!build.quiet) {
-    out << "recto: wrote " << path.string() << " (" << size_text(epub.size()) << ") in " << ms.count() << " ms\n";
-  }
+  if (!build.quiet) out << "recto: wrote " << summary << " in " << ms.count() << " ms\n";
   return kOk;
 }
 

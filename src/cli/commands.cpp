@@ -5,6 +5,8 @@
 
 #include "load.hpp"
 #include "outline.hpp"
+#include "print_edition.hpp"
+#include "typeset.hpp"
 
 namespace recto {
 
@@ -24,6 +26,16 @@ int run_tree(const CommonOptions& options, bool json, std::ostream& out, std::os
   } else {
     print_outline_text(out, root);
   }
+  return code;
+}
+
+int run_pages(const CommonOptions& options, const std::string& theme, std::ostream& out, std::ostream& err) {
+  Loaded loaded;
+  if (int code = load(options, loaded, err); code != kOk) return code == kIoError ? code : report(options, loaded, err);
+  text::FontLibrary fonts;
+  auto pages = print_edition(loaded, theme.empty() ? default_theme(loaded.doc) : theme, fonts);
+  int code = report(options, loaded, err);
+  if (pages) out << typeset::dump_pages(*pages);
   return code;
 }
 

@@ -25,11 +25,15 @@ int run_tree(const CommonOptions& options, bool json, std::ostream& out, std::os
 
 struct BuildOptions {
   std::filesystem::path out_dir = "out";
-  std::vector<std::string> formats = {"epub"};
+  std::vector<std::string> formats = {"epub", "pdf"};
+  std::vector<std::string> themes;  // PDF themes; default: the manuscript's, else trade
   bool quiet = false;
 };
 
 // `recto build`: write the book's files into the output folder, each atomically; one summary line.
 int run_build(const CommonOptions& options, const BuildOptions& build, std::ostream& out, std::ostream& err);
+
+// `recto pages`: the page dump of the PDF edition in a theme, on standard output.
+int run_pages(const CommonOptions& options, const std::string& theme, std::ostream& out, std::ostream& err);
 
 }  // namespace recto

@@ -26,13 +26,21 @@ int main(int argc, char** argv) {
     cmd->add_option("--bibliography", options.bibliography, "a CSL YAML or JSON file read besides the manuscript's own");
     cmd->add_flag("--strict", options.strict, "treat warnings as errors");
   };
-  CLI::App* build = app.add_subcommand("build", "build the book's files (EPUB) into the output folder");
+  CLI::App* build = app.add_subcommand("build", "build the book's EPUB and PDF into the output folder");
   add_common(build);
   build->add_option("-o,--output", build_options.out_dir, "output folder; default: out");
-  build->add_option("--format", build_options.formats, "formats to write, comma-separated: epub")
+  build->add_option("--format", build_options.formats, "formats to write, comma-separated: epub,pdf (default: both)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  build->add_option("--theme", build_options.themes,
+                    "PDF themes, comma-separated: trade, a5, ereader or a .yaml file (default: the book's, else trade)")
       ->delimiter(',')
       ->allow_extra_args(false);
   build->add_flag("-q,--quiet", build_options.quiet, "print nothing on success");
+  std::string pages_theme;
+  CLI::App* pages = app.add_subcommand("pages", "print the page dump of the PDF edition");
+  add_common(pages);
+  pages->add_option("--theme", pages_theme, "trade, a5, ereader or a .yaml file (default: the book's, else trade)");
   CLI::App* check = app.add_subcommand("check", "read the manuscript and report problems; write nothing");
   add_common(check);
   CLI::App* tree = app.add_subcommand("tree", "print the document tree");
@@ -51,6 +59,7 @@ int main(int argc, char** argv) {
 
   try {
     if (build->parsed()) return run_build(options, build_options, std::cout, std::cerr);
+    if (pages->parsed()) return run_pages(options, pages_theme, std::cout, std::cerr);
     if (check->parsed()) return run_check(options, std::cout, std::cerr);
     if (tree->parsed()) return run_tree(options, json, std::cout, std::cerr);
   } catch (const std::exception& e) {

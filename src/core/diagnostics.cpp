@@ -50,7 +50,13 @@ void Diagnostics::print(std::ostream& out, const Sources& sources) const {
     if (a->at.line != b->at.line) return a->at.line < b->at.line;
     return a->at.col < b->at.col;
   });
-  for (const Diagnostic* d : sorted) out << format_diagnostic(*d, sources) << '\n';
+  // The same problem found by two writers (a missing image, by the EPUB and the PDF) is told once.
+  std::string previous;
+  for (const Diagnostic* d : sorted) {
+    std::string line = format_diagnostic(*d, sources);
+    if (line != previous) out << line << '\n';
+    previous = std::move(line);
+  }
 }
 
 }  // namespace recto

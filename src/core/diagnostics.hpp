@@ -30,7 +30,8 @@ class Diagnostics {
   // --strict: every warning becomes an error.
   void promote_warnings();
 
-  // Prints every diagnostic, sorted by file, line and column, in the compiler form.
+  // Prints every diagnostic, sorted by file, line and column, in the compiler form; a diagnostic
+  // made twice is printed once.
   void print(std::ostream& out, const Sources& sources) const;
 
  private:

@@ -6,7 +6,7 @@
 #include "navigation.hpp"
 #include "package_document.hpp"
 #include "pages.hpp"
-#include "stylesheet.hpp"
+#include "css_rules.hpp"
 #include "terms.hpp"
 #include "tree_walk.hpp"
 #include "xml_text.hpp"

@@ -1,5 +1,5 @@
 // Pruning epub.css to the classes a book uses (epubcheck reports unused class selectors).
-#include "stylesheet.hpp"
+#include "css_rules.hpp"
 
 #include <cctype>
 

@@ -1,0 +1,65 @@
+// Walking the pages once to gather each face's glyphs and to choose each glyph's text.
+#include "font_usage.hpp"
+
+#include <stdexcept>
+#include <unordered_map>
+
+namespace recto::pdf {
+
+namespace {
+
+struct TextVotes {
+  std::vector<std::string> order;  // texts in the order first seen
+  std::map<std::string, int> count;
+  void add(const std::string& text) {
+    if (text.empty()) return;
+    if (count[text]++ == 0) order.push_back(text);
+  }
+  const std::string& winner() const {
+    const std::string* best = &order.front();
+    for (const std::string& t : order) {
+      if (count.at(t) > count.at(*best)) best = &t;
+    }
+    return *best;
+  }
+};
+
+void check_run(const typeset::GlyphRun& run) {
+  if (!run.face) throw std::runtime_error("pdf: a glyph run has no font face");
+  if (run.x_positions.size() != run.glyphs.size() || run.texts.size() != run.glyphs.size()) {
+    throw std::runtime_error("pdf: a glyph run of " + run.face->path + " has " +
+                             std::to_string(run.glyphs.size()) + " glyphs but " +
+                             std::to_string(run.x_positions.size()) + " positions and " +
+                             std::to_string(run.texts.size()) + " texts");
+  }
+}
+
+}  // namespace
+
+std::vector<FontUsage> collect_font_usage(const typeset::PagedDoc& doc) {
+  std::vector<FontUsage> usages;
+  std::vector<std::map<std::uint32_t, TextVotes>> votes;
+  std::unordered_map<const text::FontFace*, std::size_t> index;
+  for (const typeset::Page& page : doc.pages) {
+    for (const typeset::GlyphRun& run : page.runs) {
+      check_run(run);
+      auto [it, added] = index.try_emplace(run.face, usages.size());
+      if (added) {
+        usages.push_back({run.face, {0}, {}});
+        votes.emplace_back();
+      }
+      for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
+        usages[it->second].glyphs.insert(run.glyphs[i]);
+        votes[it->second][run.glyphs[i]].add(run.texts[i]);
+      }
+    }
+  }
+  for (std::size_t f = 0; f < usages.size(); ++f) {
+    for (const auto& [glyph, v] : votes[f]) {
+      if (!v.order.empty()) usages[f].glyph_text[glyph] = v.winner();
+    }
+  }
+  return usages;
+}
+
+}  // namespace recto::pdf

@@ -1,0 +1,97 @@
+// Writing a glyph run as TJ arrays, with positions tracked in the units the viewer computes in.
+#include "glyph_run_operators.hpp"
+
+#include "pdf_syntax.hpp"
+
+namespace recto::pdf {
+
+namespace {
+
+constexpr int kAdjustmentDecimals = 2;  // 1/100 000 em
+
+// Builds the TJ arrays of one text object, merging consecutive codes into one hex string.
+class TextShow {
+ public:
+  explicit TextShow(std::string& out) : out_(out) {}
+  void code(std::uint32_t c) {
+    if (!in_array_) open_array();
+    if (!in_hex_) out_ += '<';
+    in_hex_ = true;
+    out_ += hex4(c);
+  }
+  void adjustment(double thousandths) {
+    if (!in_array_) open_array();
+    close_hex();
+    out_ += (out_.back() == '[' ? "" : " ") + pdf_number(thousandths, kAdjustmentDecimals);
+  }
+  void begin_actual_text(const std::string& text) {
+    close_array();
+    out_ += "/Span<</ActualText<FEFF" + utf16be_hex(text) + ">>>BDC\n";
+  }
+  void end_actual_text() {
+    close_array();
+    out_ += "EMC\n";
+  }
+  void close_array() {
+    if (!in_array_) return;
+    close_hex();
+    out_ += "]TJ\n";
+    in_array_ = false;
+  }
+
+ private:
+  void open_array() {
+    out_ += '[';
+    in_array_ = true;
+  }
+  void close_hex() {
+    if (in_hex_) out_ += '>';
+    in_hex_ = false;
+  }
+  std::string& out_;
+  bool in_array_ = false, in_hex_ = false;
+};
+
+}  // namespace
+
+std::string glyph_run_operators(const typeset::GlyphRun& run, const FontResource& resource) {
+  if (run.glyphs.empty()) return {};
+  const PdfFont& font = *resource.font;
+  const double size = rounded(run.size);
+  const double start = run.x + run.x_positions.front();
+  std::string out = "BT\n/" + resource.name + " " + pdf_number(size) + " Tf\n" + pdf_number(start) +
+                    " " + pdf_number(run.y) + " Td\n";
+  TextShow show(out);
+  double pen = 0;  // where the viewer's pen is, in 1/1000 em from `start`
+  bool in_span = false;
+  for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
+    const std::uint32_t glyph = run.glyphs[i];
+    auto mapped = font.glyph_text.find(glyph);
+    const std::string& mapped_text =
+        mapped == font.glyph_text.end() ? std::string() : mapped->second;
+    const bool needs_span = run.texts[i] != mapped_text;
+    if (in_span && (!needs_span || !run.texts[i].empty())) {
+      show.end_actual_text();
+      in_span = false;
+    }
+    if (needs_span && !in_span) {
+      show.begin_actual_text(run.texts[i]);
+      in_span = true;
+    }
+    const double wanted = (run.x + run.x_positions[i] - start) * 1000 / size;
+    const double adjustment = rounded(pen - wanted, kAdjustmentDecimals);
+    if (adjustment != 0) {
+      show.adjustment(adjustment);
+      pen -= adjustment;
+    }
+    const std::uint32_t code = font.new_glyph.at(glyph);
+    show.code(code);
+    pen += (*resource.widths)[code];
+  }
+  if (in_span) show.end_actual_text();
+  show.close_array();
+  out += "ET\n";
+  return out;
+}
+
+}  // namespace recto::pdf

@@ -1,0 +1,37 @@
+// A face as the PDF embeds it: a renumbered subset with its names, widths, metrics and ToUnicode
+// map.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "font_usage.hpp"
+
+namespace recto::pdf {
+
+struct PdfFont {
+  std::string base_font;  // the PostScript name behind a subset tag: "KQXWBE+EBGaramond12-Regular"
+  bool cff = false;       // a CIDFontType0 over a bare CFF table; else a CIDFontType2 over TrueType
+  std::string program;    // /FontFile3 (CFF) or /FontFile2 (TrueType) contents
+  std::vector<double> widths;  // advance of each subset glyph, in 1/1000 em
+  std::string to_unicode;      // the CMap program
+
+  // FontDescriptor values, in 1/1000 em but for the angle (degrees) and the flags.
+  int flags = 0;
+  int bbox[4] = {0, 0, 0, 0};
+  int ascent = 0, descent = 0, cap_height = 0, stem_v = 0;
+  double italic_angle = 0;
+
+  std::unordered_map<std::uint32_t, std::uint32_t>
+      new_glyph;                                    // the face's id → the code in the PDF
+  std::map<std::uint32_t, std::string> glyph_text;  // the face's id → its ToUnicode text
+};
+
+// Subsets the face (hb-subset) and describes the result. The subset tag is derived from the name
+// and the glyph set, so the same document always gets the same tag.
+PdfFont make_pdf_font(const FontUsage& usage);
+
+}  // namespace recto::pdf

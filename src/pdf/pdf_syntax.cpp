@@ -1,0 +1,72 @@
+// Number and string spelling for the content streams we write ourselves.
+#include "pdf_syntax.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include "utf8.hpp"
+
+namespace recto::pdf {
+
+double rounded(double value, int decimals) {
+  double scale = std::pow(10.0, decimals);
+  double r = std::round(value * scale) / scale;
+  return r == 0 ? 0.0 : r;
+}
+
+std::string pdf_number(double value, int decimals) {
+  char buffer[64];
+  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, rounded(value, decimals),
+                                    std::chars_format::fixed, decimals);
+  if (error != std::errc()) return "0";
+  std::string s(buffer, end);
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s;
+}
+
+std::string hex4(std::uint32_t code) {
+  static const char digits[] = "0123456789ABCDEF";
+  std::string s(4, '0');
+  for (int i = 3; i >= 0; --i, code >>= 4) s[static_cast<std::size_t>(i)] = digits[code & 0xF];
+  return s;
+}
+
+std::string utf16be(std::string_view utf8) {
+  std::string out;
+  auto unit = [&out](char32_t u) {
+    out += static_cast<char>(u >> 8);
+    out += static_cast<char>(u & 0xFF);
+  };
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    char32_t c = 0xFFFD;
+    if (utf8::sequence_length(utf8, i) == 0) {
+      ++i;
+    } else {
+      c = utf8::decode(utf8, i);
+    }
+    if (c >= 0x10000) {
+      c -= 0x10000;
+      unit(0xD800 + (c >> 10));
+      unit(0xDC00 + (c & 0x3FF));
+    } else {
+      unit(c);
+    }
+  }
+  return out;
+}
+
+std::string utf16be_hex(std::string_view utf8) {
+  static const char digits[] = "0123456789ABCDEF";
+  std::string hex;
+  for (unsigned char byte : utf16be(utf8)) {
+    hex += digits[byte >> 4];
+    hex += digits[byte & 0xF];
+  }
+  return hex;
+}
+
+}  // namespace recto::pdf

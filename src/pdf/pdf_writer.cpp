@@ -1,0 +1,49 @@
+// Writing the PDF in two passes: subset every font over the whole document, then write the pages
+// with the subsets' glyph ids.
+#include "pdf_writer.hpp"
+
+#include <set>
+
+#include "font_usage.hpp"
+#include "page_content.hpp"
+#include "page_labels.hpp"
+#include "pdf_document.hpp"
+#include "pdf_font.hpp"
+
+namespace recto::pdf {
+
+std::string write_pdf(const typeset::PagedDoc& doc) {
+  PdfDocument pdf;
+
+  const std::vector<FontUsage> usages = collect_font_usage(doc);
+  std::vector<PdfFont> fonts(usages.size());
+  std::vector<std::vector<double>> widths(usages.size());
+  FontResources resources;
+  std::unordered_map<const text::FontFace*, std::size_t> font_index;
+  for (std::size_t i = 0; i < usages.size(); ++i) {
+    fonts[i] = make_pdf_font(usages[i]);
+    pdf.add_font(fonts[i], widths[i]);
+    resources[usages[i].face] = {"R" + std::to_string(i + 1), &fonts[i], &widths[i]};
+    font_index[usages[i].face] = i;
+  }
+
+  std::vector<std::string> labels;
+  for (const typeset::Page& page : doc.pages) {
+    const std::size_t index = pdf.add_page(doc.width, doc.height);
+    for (const typeset::PlacedImage& image : page.images) pdf.draw_image(index, image);
+    std::set<std::size_t> used;
+    for (const typeset::GlyphRun& run : page.runs) used.insert(font_index.at(run.face));
+    for (std::size_t font : used) pdf.use_font(index, font, resources.at(usages[font].face).name);
+    pdf.append_content(index, page_content(page, resources));
+    labels.push_back(page.label);
+  }
+  for (std::size_t index = 0; index < doc.pages.size(); ++index) {
+    for (const typeset::LinkArea& link : doc.pages[index].links) pdf.add_link(index, link);
+  }
+  pdf.add_outline(doc.outline);
+  pdf.add_page_labels(page_label_ranges(labels));
+  pdf.set_info(doc.info);
+  return pdf.save();
+}
+
+}  // namespace recto::pdf

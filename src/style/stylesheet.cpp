@@ -1,0 +1,171 @@
+// Reading a theme's YAML into a StyleSheet, with an error at the position of anything wrong.
+#include "stylesheet.hpp"
+
+#include <cstdlib>
+#include <functional>
+#include <map>
+
+#include "line_index.hpp"
+#include "nearest.hpp"
+#include "paths.hpp"
+#include "themes.hpp"
+#include "yaml_value.hpp"
+
+namespace recto::style {
+
+namespace {
+
+struct Reader {
+  Diagnostics& diags;
+  bool ok = true;
+
+  void unknown_key(const YamlValue& map, std::size_t i, const std::vector<std::string>& known) {
+    const std::string& key = map.entries[i].first;
+    std::string guess = nearest(key, known);
+    diags.error(map.key_spans[i], "theme-key", "unknown theme key '" + key + "'",
+                guess.empty() ? "" : "did you mean '" + guess + "'?");
+    ok = false;
+  }
+
+  // Calls the handler of each key of a map section; unknown keys are errors.
+  void section(const YamlValue& map, const std::map<std::string, std::function<void(const YamlValue&)>>& handlers) {
+    if (map.kind != YamlValue::Kind::map) {
+      diags.error(map.span, "theme-type", "expected a map of settings");
+      ok = false;
+      return;
+    }
+    std::vector<std::string> known;
+    for (const auto& [k, h] : handlers) known.push_back(k);
+    for (std::size_t i = 0; i < map.entries.size(); ++i) {
+      auto it = handlers.find(map.entries[i].first);
+      if (it == handlers.end()) unknown_key(map, i, known);
+      else it->second(map.entries[i].second);
+    }
+  }
+
+  std::function<void(const YamlValue&)> length(double& out, const double& em) {
+    return [this, &out, &em](const YamlValue& v) {
+      auto value = v.is_scalar() ? parse_length(v.scalar, em) : std::nullopt;
+      if (!value || *value < 0) {
+        diags.error(v.span, "theme-length", "expected a length such as 11pt, 6in, 148mm or 1.2em");
+        ok = false;
+        return;
+      }
+      out = *value;
+    };
+  }
+
+  std::function<void(const YamlValue&)> text(std::string& out) {
+    return [this, &out](const YamlValue& v) {
+      if (!v.is_scalar() || v.scalar.empty()) {
+        diags.error(v.span, "theme-type", "expected a name");
+        ok = false;
+        return;
+      }
+      out = v.scalar;
+    };
+  }
+};
+
+}  // namespace
+
+std::optional<double> parse_length(const std::string& text, double em) {
+  char* end = nullptr;
+  double number = std::strtod(text.c_str(), &end);
+  if (end == text.c_str()) return std::nullopt;
+  std::string unit(end);
+  static const std::map<std::string, double> points = {{"pt", 1.0}, {"in", 72.0}, {"mm", 72.0 / 25.4},
+                                                       {"cm", 72.0 / 2.54}};
+  if (unit == "em") return number * em;
+  auto it = points.find(unit);
+  if (it == points.end()) return std::nullopt;
+  return number * it->second;
+}
+
+std::optional<StyleSheet> load_theme(const std::string& name, const std::filesystem::path& folder, Env& env,
+                                     Diagnostics& diags) {
+  std::string text;
+  std::string path;
+  if (std::string_view builtin = builtin_theme_text(name); !builtin.empty()) {
+    text = builtin;
+    path = "styles/" + name + ".yaml";
+  } else if (name.size() > 5 && name.substr(name.size() - 5) == ".yaml") {
+    if (!stays_inside(folder, name)) {
+      diags.error({}, "path-outside", "theme '" + name + "' is outside the manuscript folder");
+      return std::nullopt;
+    }
+    auto file = env.read_file(folder / name);
+    if (!file) {
+      diags.error({}, "missing-theme", "theme file '" + name + "' not found");
+      return std::nullopt;
+    }
+    text = *file;
+    path = (folder / name).string();
+  } else {
+    std::vector<std::string> names(std::begin(builtin_themes), std::end(builtin_themes));
+    std::string guess = nearest(name, names);
+    diags.error({}, "unknown-theme", "unknown theme '" + name + "' (built in: trade, a5, ereader)",
+                guess.empty() ? "or name a .yaml theme file in the manuscript" : "did you mean '" + guess + "'?");
+    return std::nullopt;
+  }
+  FileId id = env.sources.add(path);
+  LineIndex lines(id, text);
+  auto yaml = parse_yaml(text, lines, diags);
+  if (!yaml) return std::nullopt;
+
+  StyleSheet s;
+  s.name = name;
+  double text_width = -1;
+  const double no_em = 0;
+  Reader r{diags};
+  double em = s.body_size;
+  // Sizes first, so that lengths in em anywhere mean the body size.
+  if (const YamlValue* sizes = yaml->find("sizes")) {
+    r.section(*sizes, {{"body", r.length(s.body_size, no_em)},
+                       {"leading", r.length(s.leading, no_em)},
+                       {"note", r.length(s.note_size, no_em)},
+                       {"note-leading", r.length(s.note_leading, no_em)},
+                       {"code", r.length(s.code_size, no_em)},
+                       {"h1", r.length(s.h1_size, no_em)},
+                       {"h2", r.length(s.h2_size, no_em)},
+                       {"h3", r.length(s.h3_size, no_em)},
+                       {"title", r.length(s.title_size, no_em)}});
+    em = s.body_size;
+  }
+  r.section(*yaml, {
+      {"sizes", [](const YamlValue&) {}},
+      {"page", [&](const YamlValue& v) {
+         r.section(v, {{"width", r.length(s.page_width, em)}, {"height", r.length(s.page_height, em)}});
+       }},
+      {"margins", [&](const YamlValue& v) {
+         r.section(v, {{"top", r.length(s.margin_top, em)},
+                       {"bottom", r.length(s.margin_bottom, em)},
+                       {"inner", r.length(s.margin_inner, em)},
+                       {"outer", r.length(s.margin_outer, em)},
+                       {"text-width", r.length(text_width, em)}});
+       }},
+      {"fonts", [&](const YamlValue& v) {
+         r.section(v, {{"body", r.text(s.body_font)}, {"heading", r.text(s.heading_font)}, {"mono", r.text(s.mono_font)}});
+       }},
+      {"paragraph", [&](const YamlValue& v) { r.section(v, {{"indent", r.length(s.indent, em)}}); }},
+      {"notes", [&](const YamlValue& v) {
+         r.text(s.notes)(v);
+         if (s.notes != "endnotes") {
+           diags.error(v.span, "theme-value", "notes: this version sets notes as 'endnotes'");
+           r.ok = false;
+         }
+       }},
+  });
+  if (text_width > 0) s.margin_outer = s.page_width - s.margin_inner - text_width;
+  if (s.body_font.empty()) diags.error(yaml->span, "theme-value", "the theme names no body font (fonts: body:)");
+  if (s.heading_font.empty()) s.heading_font = s.body_font;
+  if (s.mono_font.empty()) s.mono_font = "DejaVu Sans Mono";
+  if (s.text_width() < 36 || s.text_height() < 36) {
+    diags.error(yaml->span, "theme-value", "the margins leave less than half an inch of text");
+    r.ok = false;
+  }
+  if (!r.ok || s.body_font.empty()) return std::nullopt;
+  return s;
+}
+
+}  // namespace recto::style

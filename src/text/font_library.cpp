@@ -1,0 +1,171 @@
+// Finding fonts with fontconfig: a family's faces by style, fallback faces for single characters.
+#include "font_library.hpp"
+
+#include <fontconfig/fontconfig.h>
+
+#include <memory>
+#include <tuple>
+
+namespace recto::text {
+
+namespace {
+
+struct PatternDeleter {
+  void operator()(FcPattern* p) const { FcPatternDestroy(p); }
+};
+struct FontSetDeleter {
+  void operator()(FcFontSet* s) const { FcFontSetDestroy(s); }
+};
+struct CharSetDeleter {
+  void operator()(FcCharSet* s) const { FcCharSetDestroy(s); }
+};
+using Pattern = std::unique_ptr<FcPattern, PatternDeleter>;
+
+const FcChar8* fc_string(const std::string& s) {
+  return reinterpret_cast<const FcChar8*>(s.c_str());
+}
+
+// A pattern asking for the style, completed with the configuration's rules and defaults.
+Pattern styled_pattern(Pattern pattern, bool bold, bool italic) {
+  FcPatternAddInteger(pattern.get(), FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+  FcPatternAddInteger(pattern.get(), FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+  FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
+  FcDefaultSubstitute(pattern.get());
+  return pattern;
+}
+
+// Whether one of the font's family names is the family asked for, ignoring case.
+bool has_family(FcPattern* font, const std::string& family) {
+  FcChar8* name = nullptr;
+  for (int i = 0; FcPatternGetString(font, FC_FAMILY, i, &name) == FcResultMatch; ++i) {
+    if (FcStrCmpIgnoreCase(name, fc_string(family)) == 0) return true;
+  }
+  return false;
+}
+
+std::string style_key(bool bold, bool italic, const std::string& rest) {
+  return std::string(1, bold ? 'b' : '-') + (italic ? 'i' : '-') + rest;
+}
+
+// fontconfig's configuration is global: loaded by the first library alive, freed with the last.
+int live_libraries = 0;
+
+}  // namespace
+
+FontLibrary::FontLibrary() {
+  if (live_libraries++ == 0) FcInit();
+}
+
+FontLibrary::~FontLibrary() {
+  if (--live_libraries == 0) FcFini();
+}
+
+const FontFace* FontLibrary::open(const std::string& path, unsigned index) {
+  auto key = std::make_pair(path, index);
+  auto it = faces_.find(key);
+  if (it != faces_.end()) return it->second.get();
+  std::unique_ptr<FontFace> face = FontFace::open(path, index);
+  if (face) files_.push_back(path);
+  return (faces_[key] = std::move(face)).get();
+}
+
+const FontFace* FontLibrary::find(const FontRequest& request) {
+  std::string key = style_key(request.bold, request.italic, request.family);
+  auto it = found_.find(key);
+  if (it != found_.end()) return it->second;
+
+  Pattern asked(FcPatternCreate());
+  FcPatternAddString(asked.get(), FC_FAMILY, fc_string(request.family));
+  asked = styled_pattern(std::move(asked), request.bold, request.italic);
+  // The default language ("en" from the locale) outranks weight and slant in fontconfig's scoring,
+  // and EB Garamond 12 Bold covers too little of Latin for fontconfig's "en": a family lookup is
+  // about the style, so it does not ask for a language.
+  FcPatternDel(asked.get(), FC_LANG);
+  FcResult result = FcResultNoMatch;
+  Pattern match(FcFontMatch(nullptr, asked.get(), &result));
+
+  const FontFace* face = nullptr;
+  FcChar8* file = nullptr;
+  int index = 0;
+  if (match && has_family(match.get(), request.family) &&
+      FcPatternGetString(match.get(), FC_FILE, 0, &file) == FcResultMatch) {
+    FcPatternGetInteger(match.get(), FC_INDEX, 0, &index);
+    face = open(reinterpret_cast<const char*>(file), static_cast<unsigned>(index));
+  }
+  return found_[key] = face;
+}
+
+const FontFace* FontLibrary::fallback(char32_t c, bool bold, bool italic, const std::string& lang) {
+  // A face already chosen for a character of the same 256-character block is asked first, so that
+  // the neighbours of a script or of a punctuation range come from one face.
+  std::string block_key = style_key(bold, italic, std::to_string(c >> 8) + ' ' + lang);
+  auto block = fallback_blocks_.find(block_key);
+  if (block != fallback_blocks_.end() && block->second->has_char(c)) return block->second;
+
+  std::string char_key = style_key(bold, italic, std::to_string(c) + ' ' + lang);
+  auto known = fallbacks_.find(char_key);
+  if (known != fallbacks_.end()) return known->second;
+
+  std::unique_ptr<FcCharSet, CharSetDeleter> chars(FcCharSetCreate());
+  FcCharSetAddChar(chars.get(), c);
+  Pattern asked(FcPatternCreate());
+  FcPatternAddCharSet(asked.get(), FC_CHARSET, chars.get());
+  if (!lang.empty()) FcPatternAddString(asked.get(), FC_LANG, fc_string(lang));
+  asked = styled_pattern(std::move(asked), bold, italic);
+  FcResult result = FcResultNoMatch;
+  std::unique_ptr<FcFontSet, FontSetDeleter> sorted(
+      FcFontSort(nullptr, asked.get(), FcTrue, nullptr, &result));
+
+  const FontFace* face = nullptr;
+  for (int i = 0; sorted && i < sorted->nfont && !face; ++i) {
+    FcPattern* font = sorted->fonts[i];
+    FcCharSet* coverage = nullptr;
+    FcChar8* file = nullptr;
+    int index = 0;
+    if (FcPatternGetCharSet(font, FC_CHARSET, 0, &coverage) != FcResultMatch ||
+        !FcCharSetHasChar(coverage, c) ||
+        FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch) {
+      continue;
+    }
+    FcPatternGetInteger(font, FC_INDEX, 0, &index);
+    const FontFace* candidate =
+        open(reinterpret_cast<const char*>(file), static_cast<unsigned>(index));
+    if (candidate && candidate->has_char(c)) face = candidate;
+  }
+  if (face) fallback_blocks_.emplace(block_key, face);
+  return fallbacks_[char_key] = face;
+}
+
+std::vector<std::string> FontLibrary::files() const {
+  return files_;
+}
+
+std::string debian_package_for(const std::string& family) {
+  // clang-format off
+  static const std::pair<const char*, const char*> packages[] = {
+      {"EB Garamond", "fonts-ebgaramond"},
+      {"EB Garamond 08", "fonts-ebgaramond"},
+      {"EB Garamond 12", "fonts-ebgaramond"},
+      {"Noto Serif", "fonts-noto-core"},
+      {"Noto Sans", "fonts-noto-core"},
+      {"Noto Sans Mono", "fonts-noto-mono"},
+      {"Noto Serif CJK SC", "fonts-noto-cjk"},
+      {"Noto Sans CJK SC", "fonts-noto-cjk"},
+      {"DejaVu Serif", "fonts-dejavu-core"},
+      {"DejaVu Sans", "fonts-dejavu-core"},
+      {"DejaVu Sans Mono", "fonts-dejavu-core"},
+      {"Droid Sans Fallback", "fonts-droid-fallback"},
+      {"Liberation Serif", "fonts-liberation2"},
+      {"Liberation Sans", "fonts-liberation2"},
+      {"Liberation Mono", "fonts-liberation2"},
+  };
+  // clang-format on
+  for (const auto& [name, package] : packages) {
+    if (FcStrCmpIgnoreCase(fc_string(family), reinterpret_cast<const FcChar8*>(name)) == 0) {
+      return package;
+    }
+  }
+  return "";
+}
+
+}  // namespace recto::text

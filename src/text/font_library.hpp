@@ -1,0 +1,49 @@
+// Fonts by family name, found with fontconfig, opened once; fallback faces for missing characters.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "font_face.hpp"
+
+namespace recto::text {
+
+struct FontRequest {
+  std::string family;  // as fontconfig knows it: "EB Garamond 12", "Noto Serif", "DejaVu Sans Mono"
+  bool bold = false, italic = false;
+};
+
+class FontLibrary {
+ public:
+  FontLibrary();
+  ~FontLibrary();
+  FontLibrary(const FontLibrary&) = delete;
+  FontLibrary& operator=(const FontLibrary&) = delete;
+
+  // The face of the family in the style; nullptr when the family is not installed (a substitute
+  // that fontconfig offers for another family does not count). A missing bold or italic face of an
+  // installed family gives the family's nearest face.
+  const FontFace* find(const FontRequest& request);
+
+  // A face that has the character, preferring the style and the language ("zh", "ar", …); nullptr
+  // when no installed font has it.
+  const FontFace* fallback(char32_t c, bool bold, bool italic, const std::string& lang);
+
+  // Every font file opened so far, in the order opened (for depfiles).
+  std::vector<std::string> files() const;
+
+ private:
+  const FontFace* open(const std::string& path, unsigned index);
+  std::map<std::pair<std::string, unsigned>, std::unique_ptr<FontFace>> faces_;
+  std::vector<std::string> files_;
+  // Keyed by style and family; by style, character and language; by style, 256-character block
+  // and language.
+  std::map<std::string, const FontFace*> found_, fallbacks_, fallback_blocks_;
+};
+
+// The Debian package that ships a family, named in the error for a missing family; "" when unknown.
+std::string debian_package_for(const std::string& family);
+
+}  // namespace recto::text

@@ -1,0 +1,263 @@
+// Laying out blocks: styles, spacing, indents and the special layouts of lists, code, tables, figures.
+#include "block_layout.hpp"
+
+#include <algorithm>
+
+#include "image_probe.hpp"
+#include "paths.hpp"
+#include "tree_walk.hpp"
+
+namespace recto::typeset {
+
+InlineStyle BlockLayout::body_style() const {
+  InlineStyle s;
+  s.size = sheet_.body_size;
+  s.italic = italic_;
+  return s;
+}
+
+Slice& BlockLayout::push(Slice slice) {
+  slice.space_before += pending_space_;
+  pending_space_ = 0;
+  if (page_break_) slice.new_page = true, page_break_ = false;
+  slice.ids.insert(slice.ids.begin(), pending_ids_.begin(), pending_ids_.end());
+  pending_ids_.clear();
+  out_.push_back(std::move(slice));
+  return out_.back();
+}
+
+std::size_t BlockLayout::paragraph(const Inlines& xs, const InlineStyle& style, const Frame& frame, Align align,
+                                   double leading, double first_indent, double space_before) {
+  Items items;
+  items_.begin_block();
+  if (first_indent > 0) {
+    Item indent;
+    indent.width = indent.content.width = first_indent;
+    items.push_back(indent);
+  }
+  items_.add(xs, style, next_node(), items);
+  if (items.empty()) return 0;
+  std::vector<LineBreak> lines = break_lines_first_fit(items, frame.measure, frame.measure);
+  LineFrame lf{frame.x, frame.measure, leading, align};
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    Slice s = compose_line(items, lines[i], lf);
+    if (i == 0) s.space_before = space_before;
+    push(std::move(s));
+  }
+  return lines.size();
+}
+
+void BlockLayout::blocks(const Blocks& bs, const Frame& frame) {
+  bool after_paragraph = false;
+  for (const Block& b : bs) {
+    block(b, frame, after_paragraph);
+    after_paragraph = std::holds_alternative<Para>(b.node);
+  }
+}
+
+void BlockLayout::block(const Block& b, const Frame& frame, bool after_paragraph) {
+  const double leading = sheet_.leading;
+  std::visit(
+      [&](const auto& n) {
+        using T = std::decay_t<decltype(n)>;
+        if constexpr (std::is_same_v<T, Para> || std::is_same_v<T, Plain>) {
+          bool indented = std::is_same_v<T, Para> && after_paragraph;
+          paragraph(n.content, body_style(), frame, align_, leading, indented ? sheet_.indent : 0,
+                    indented || out_.empty() ? 0 : leading * 0.5);
+        } else if constexpr (std::is_same_v<T, Header>) {
+          heading(n, frame);
+        } else if constexpr (std::is_same_v<T, CodeBlock>) {
+          code_block(n, frame);
+        } else if constexpr (std::is_same_v<T, BlockQuote>) {
+          double inset = sheet_.body_size * 1.5;
+          pending_space_ = std::max(pending_space_, leading * 0.5);
+          blocks(n.content, {frame.x + inset, frame.measure - 2 * inset});
+          pending_space_ = leading * 0.5;
+        } else if constexpr (std::is_same_v<T, BulletList>) {
+          list(n.items, frame, false, 1);
+        } else if constexpr (std::is_same_v<T, OrderedList>) {
+          list(n.items, frame, true, n.start);
+        } else if constexpr (std::is_same_v<T, Div>) {
+          if (!n.attr.id.empty()) pending_ids_.push_back(n.attr.id);
+          if (n.attr.has_class("pullquote")) {
+            // Display text: larger, italic, centred, with a line of space around.
+            InlineStyle s = body_style();
+            s.italic = true;
+            s.size = sheet_.body_size * 1.25;
+            double inset = sheet_.body_size * 2;
+            for (const Block& inner : n.content) {
+              if (const Inlines* xs = block_inlines(const_cast<Block&>(inner))) {
+                paragraph(*xs, s, {frame.x + inset, frame.measure - 2 * inset}, Align::center, s.size * 1.3,
+                          0, leading);
+              }
+            }
+            pending_space_ = leading;
+          } else if (n.attr.has_class("csl-entry")) {
+            // Bibliography entries, full of long names and addresses, are set ragged right.
+            align_ = Align::left;
+            blocks(n.content, frame);
+            align_ = Align::justify;
+          } else if (n.attr.has_class("author-note")) {
+            // A note on the author, set apart: a line of space, in italics.
+            pending_space_ = std::max(pending_space_, leading);
+            italic_ = true;
+            blocks(n.content, frame);
+            italic_ = false;
+          } else {
+            blocks(n.content, frame);
+          }
+        } else if constexpr (std::is_same_v<T, Figure>) {
+          figure(n, frame, b.span);
+        } else if constexpr (std::is_same_v<T, Table>) {
+          table(n, frame);
+        } else if constexpr (std::is_same_v<T, HorizontalRule>) {
+          rule(frame);
+        }
+        // RawBlock (HTML) has no meaning on paper.
+      },
+      b.node);
+}
+
+void BlockLayout::heading(const Header& h, const Frame& frame) {
+  InlineStyle s = body_style();
+  s.family = Family::heading;
+  double leading = sheet_.leading;
+  if (h.level == 1) {
+    s.size = sheet_.h1_size;
+  } else if (h.level == 2) {
+    s.size = sheet_.h2_size;
+    s.italic = true;
+  } else {
+    s.size = sheet_.h3_size;
+    s.bold = true;
+  }
+  double line = std::max(leading, s.size * 1.2);
+  if (!h.attr.id.empty()) pending_ids_.push_back(h.attr.id);
+  std::size_t first = out_.size();
+  double before = out_.empty() || page_break_ ? 0 : leading * (h.level == 1 ? 2 : 1.5);
+  std::size_t n = paragraph(h.content, s, frame, Align::left, line, 0, before);
+  for (std::size_t i = first; i < first + n; ++i) out_[i].keep_with_next = true;
+  if (n > 0) out_[first].outline.push_back({h.level, plain_text(h.content), 0, 0});
+  pending_space_ = leading * 0.5;
+}
+
+void BlockLayout::code_block(const CodeBlock& c, const Frame& frame) {
+  InlineStyle s;
+  s.family = Family::mono;
+  s.size = sheet_.code_size;
+  double line = sheet_.code_size * 1.3;
+  pending_space_ = std::max(pending_space_, sheet_.leading * 0.5);
+  std::string text = c.text;
+  if (!text.empty() && text.back() == '\n') text.pop_back();
+  std::size_t start = 0;
+  std::uint32_t node = next_node();
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string source_line = text.substr(start, end - start);
+    Items items;
+    // Leading spaces are kept as fixed space; the rest breaks only where the line is too long.
+    std::size_t indent = source_line.find_first_not_of(' ');
+    if (indent == std::string::npos) indent = source_line.size();
+    if (indent > 0) {  // an empty box: a line's leading glue would be dropped
+      Item box;
+      box.width = box.content.width = items_.space_width(s) * static_cast<double>(indent);
+      items.push_back(box);
+    }
+    std::size_t w = indent;
+    while (w < source_line.size()) {
+      std::size_t sp = source_line.find(' ', w);
+      if (sp == std::string::npos) sp = source_line.size();
+      if (sp > w) items_.add_word(source_line.substr(w, sp - w), s, {node, static_cast<std::uint32_t>(start + w)}, items);
+      std::size_t next = source_line.find_first_not_of(' ', sp);
+      if (next == std::string::npos) break;
+      items.push_back(make_glue(items_.space_width(s) * static_cast<double>(next - sp), 0, 0));
+      w = next;
+    }
+    if (items.empty() || (items.size() == 1 && !items[0].content.shaped)) {
+      Slice blank;
+      blank.height = line;
+      blank.baseline = line * 0.78;
+      push(std::move(blank));
+    } else {
+      for (const LineBreak& lb : break_lines_first_fit(items, frame.measure, frame.measure)) {
+        push(compose_line(items, lb, {frame.x, frame.measure, line, Align::left}));
+      }
+    }
+    start = end + 1;
+  }
+  pending_space_ = sheet_.leading * 0.5;
+}
+
+void BlockLayout::list(const std::vector<Blocks>& items, const Frame& frame, bool ordered, int start) {
+  double indent = sheet_.body_size * 1.6;
+  pending_space_ = std::max(pending_space_, sheet_.leading * 0.25);
+  int number = start;
+  for (const Blocks& item : items) {
+    std::size_t first = out_.size();
+    blocks(item, {frame.x + indent, frame.measure - indent});
+    if (out_.size() == first) continue;
+    // The marker hangs in the indent of the item's first line.
+    Items marker;
+    InlineStyle s = body_style();
+    items_.begin_block();
+    items_.add_word(ordered ? std::to_string(number) + "." : "•", s, {node_, 0}, marker);
+    Slice m = compose_line(marker, {0, marker.size(), true}, {frame.x, indent - sheet_.body_size * 0.4, 0, Align::right});
+    Slice& target = out_[first];
+    for (GlyphRun& r : m.runs) target.runs.push_back(std::move(r));
+    ++number;
+  }
+  pending_space_ = sheet_.leading * 0.25;
+}
+
+void BlockLayout::figure(const Figure& f, const Frame& frame, SourceSpan at) {
+  std::filesystem::path relative = (chapter_dir_ / f.url).lexically_normal().lexically_relative(folder_.lexically_normal());
+  std::optional<std::string> bytes;
+  std::optional<ImageInfo> info;
+  // The messages are the EPUB writer's, so that a build of both formats tells each problem once.
+  if (f.url.find("://") != std::string::npos) {
+    diags_.error(at, "remote-image", "image '" + f.url + "' is not in the manuscript",
+                 "download it into the manuscript folder and name its path");
+  } else if (!stays_inside(folder_, relative.generic_string())) {
+    diags_.error(at, "path-outside", "image '" + f.url + "' is outside the manuscript folder");
+  } else if (!(bytes = env_.read_file(folder_ / relative))) {
+    diags_.error(at, "missing-image", "image '" + f.url + "' not found");
+  } else if (!(info = probe_image(*bytes))) {
+    diags_.warning(at, "image-skipped", "image '" + f.url + "' is left out of the PDF: only PNG and JPEG images are printed");
+  } else {
+    double width = std::min(frame.measure, info->width * 72.0 / 150.0);  // 150 dpi at most
+    double height = width * info->height / std::max(1, info->width);
+    double max_height = sheet_.text_height() * 0.6;
+    if (height > max_height) width *= max_height / height, height = max_height;
+    Slice s;
+    s.space_before = sheet_.leading * 0.5 + pending_space_;
+    pending_space_ = 0;
+    s.height = height;
+    s.baseline = height;
+    PlacedImage img{std::move(*bytes), info->media_type, frame.x + (frame.measure - width) / 2, 0, width, height,
+                    plain_text(f.caption), {next_node(), 0}};
+    s.images.push_back(std::move(img));
+    if (!f.attr.id.empty()) s.ids.push_back(f.attr.id);
+    s.keep_with_next = !f.caption.empty();
+    push(std::move(s));
+  }
+  if (!f.caption.empty()) {
+    InlineStyle s = body_style();
+    s.italic = true;
+    s.size = sheet_.note_size;
+    paragraph(f.caption, s, frame, Align::center, sheet_.note_leading, 0, sheet_.leading * 0.3);
+  }
+  pending_space_ = sheet_.leading * 0.5;
+}
+
+void BlockLayout::rule(const Frame& frame) {
+  Slice s;
+  s.space_before = sheet_.leading * 0.5;
+  s.height = sheet_.leading;
+  s.baseline = sheet_.leading / 2;
+  s.rules.push_back({frame.x + frame.measure / 3, 0, frame.measure / 3, 0.5});
+  push(std::move(s));
+  pending_space_ = sheet_.leading * 0.5;
+}
+
+}  // namespace recto::typeset

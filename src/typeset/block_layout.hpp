@@ -1,0 +1,63 @@
+// Blocks of the tree as slices of the flow: paragraphs, headings, quotes, pull quotes, lists, code,
+// tables, figures, rules — each with the theme's sizes, spacing and indents.
+#pragma once
+
+#include "flow.hpp"
+#include "inline_items.hpp"
+#include "line_composer.hpp"
+#include "stylesheet.hpp"
+
+namespace recto::typeset {
+
+struct Frame {
+  double x = 0;        // left edge from the text block's
+  double measure = 0;  // width
+};
+
+class BlockLayout {
+ public:
+  BlockLayout(const style::StyleSheet& sheet, ItemBuilder& items, Flow& out, const std::filesystem::path& folder,
+              Env& env, Diagnostics& diags)
+      : sheet_(sheet), items_(items), out_(out), folder_(folder), env_(env), diags_(diags) {}
+
+  void blocks(const Blocks& bs, const Frame& frame);
+  // A paragraph of inlines in a style; returns the number of slices made.
+  std::size_t paragraph(const Inlines& xs, const InlineStyle& style, const Frame& frame, Align align,
+                        double leading, double first_indent, double space_before);
+  // The base style of body text.
+  InlineStyle body_style() const;
+  // The next slice made is where `id` points (a link target).
+  void mark(const std::string& id) { pending_ids_.push_back(id); }
+  // The next slice made starts a page.
+  void break_page() { page_break_ = true; }
+  // The chapter being laid out, whose folder names its images.
+  void set_chapter_dir(std::filesystem::path dir) { chapter_dir_ = std::move(dir); }
+  // Anchor node numbers: one per block, in reading order.
+  std::uint32_t next_node() { return ++node_; }
+
+ private:
+  void block(const Block& b, const Frame& frame, bool after_paragraph);
+  void heading(const Header& h, const Frame& frame);
+  void code_block(const CodeBlock& c, const Frame& frame);
+  void list(const std::vector<Blocks>& items, const Frame& frame, bool ordered, int start);
+  void figure(const Figure& f, const Frame& frame, SourceSpan at);
+  void table(const Table& t, const Frame& frame);
+  void rule(const Frame& frame);
+  Slice& push(Slice slice);
+
+  const style::StyleSheet& sheet_;
+  ItemBuilder& items_;
+  Flow& out_;
+  std::filesystem::path folder_;  // the manuscript folder
+  std::filesystem::path chapter_dir_;
+  Env& env_;
+  Diagnostics& diags_;
+  std::uint32_t node_ = 0;
+  bool page_break_ = false;
+  bool italic_ = false;  // inside an author note: body text in italics
+  Align align_ = Align::justify;  // body text; ragged right in bibliography entries
+  double pending_space_ = 0;  // space after the last block, added before the next
+  std::vector<std::string> pending_ids_;  // ids of a block that made no slice yet
+};
+
+}  // namespace recto::typeset

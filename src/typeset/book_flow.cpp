@@ -1,0 +1,78 @@
+// The title page and the endnotes section.
+#include "book_flow.hpp"
+
+#include "terms.hpp"
+#include "tree_walk.hpp"
+
+namespace recto::typeset {
+
+namespace {
+
+Inlines text_of(const std::string& s) { return {Inline{Str{s}, {}}}; }
+
+}  // namespace
+
+void title_page(const Meta& meta, const style::StyleSheet& sheet, BlockLayout& layout, Flow& flow) {
+  std::size_t first = flow.size();
+  Frame frame{0, sheet.text_width()};
+  InlineStyle title = layout.body_style();
+  title.family = Family::heading;
+  title.size = sheet.title_size;
+  layout.paragraph(text_of(meta.title), title, frame, Align::center, sheet.title_size * 1.2, 0,
+                   sheet.text_height() * 0.22);
+  if (!meta.subtitle.empty()) {
+    InlineStyle sub = layout.body_style();
+    sub.italic = true;
+    sub.size = sheet.body_size * 1.3;
+    layout.paragraph(text_of(meta.subtitle), sub, frame, Align::center, sub.size * 1.3, 0, sheet.leading);
+  }
+  InlineStyle author = layout.body_style();
+  author.size = sheet.body_size * 1.2;
+  for (std::size_t i = 0; i < meta.authors.size(); ++i) {
+    layout.paragraph(text_of(meta.authors[i]), author, frame, Align::center, author.size * 1.4, 0,
+                     i == 0 ? sheet.leading * 3 : 0);
+  }
+  if (!meta.source.empty()) {
+    InlineStyle source = layout.body_style();
+    source.size = sheet.note_size;
+    layout.paragraph(text_of(meta.source), source, frame, Align::center, sheet.note_leading, 0, sheet.leading * 6);
+  }
+  for (std::size_t i = first; i < flow.size(); ++i) flow[i].folio = false;
+}
+
+void endnotes(const Document& doc, const style::StyleSheet& sheet, BlockLayout& layout) {
+  std::vector<const Note*> notes;
+  for (const Division& d : doc.divisions) {
+    walk_inlines(d.blocks, [&](const Inline& x) {
+      if (auto* n = std::get_if<Note>(&x.node)) notes.push_back(n);
+    });
+  }
+  if (notes.empty()) return;
+  layout.break_page();
+  Block heading{Header{1, Attr{"notes", {}, {}}, text_of(term(Term::notes, doc.meta.lang))}, {}};
+  layout.blocks({heading}, {0, sheet.text_width()});
+  InlineStyle style = layout.body_style();
+  style.size = sheet.note_size;
+  Frame frame{0, sheet.text_width()};
+  for (const Note* n : notes) {
+    // "12. The note's text", the number linking back to the reference in the text.
+    for (std::size_t b = 0; b < n->content.size(); ++b) {
+      const Inlines* xs = block_inlines(const_cast<Block&>(n->content[b]));
+      if (!xs) {
+        layout.blocks({n->content[b]}, frame);
+        continue;
+      }
+      Inlines line;
+      if (b == 0) {
+        line.push_back({Link{{}, text_of(std::to_string(n->number) + "."), "#" + n->ref_id, ""}, {}});
+        line.push_back({Str{" "}, {}});
+      }
+      line.insert(line.end(), xs->begin(), xs->end());
+      if (b == 0) layout.mark(n->id);
+      layout.paragraph(line, style, frame, Align::justify, sheet.note_leading,
+                       b == 0 ? 0 : sheet.indent, b == 0 ? sheet.note_leading * 0.4 : 0);
+    }
+  }
+}
+
+}  // namespace recto::typeset

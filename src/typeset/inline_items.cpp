@@ -1,0 +1,133 @@
+// Turning inlines into boxes, glue and penalties.
+#include "inline_items.hpp"
+
+#include "tree_walk.hpp"
+
+namespace recto::typeset {
+
+Item make_glue(double width, double stretch, double shrink) {
+  Item g;
+  g.kind = Item::glue;
+  g.width = width;
+  g.stretch = stretch;
+  g.shrink = shrink;
+  return g;
+}
+
+Item make_penalty(double cost) {
+  Item p;
+  p.kind = Item::penalty;
+  p.cost = cost;
+  return p;
+}
+
+const text::FontFace* ItemBuilder::face_for(const InlineStyle& style) const {
+  return fonts_.face(style.family, style.bold, style.italic);
+}
+
+text::TextStyle ItemBuilder::text_style(const InlineStyle& style, const std::string& lang) const {
+  const text::FontFace* upright = fonts_.face(style.family, false, style.italic);
+  return {face_for(style), upright == face_for(style) ? nullptr : upright, style.bold, style.italic, lang};
+}
+
+double ItemBuilder::space_width(const InlineStyle& style) {
+  const text::ShapedText& s = shaper_.shape(" ", text_style(style, style.lang));
+  double w = 0;
+  for (const auto& run : s.runs) w += run.width(style.size);
+  return w > 0 ? w : style.size / 4;
+}
+
+void ItemBuilder::add_word(const std::string& word, const InlineStyle& style, Anchor anchor, Items& out) {
+  std::string lang = style.lang.empty() ? book_lang_ : style.lang;
+  const text::ShapedText& shaped = shaper_.shape(word, text_style(style, lang));
+  Item item;
+  item.content.shaped = &shaped;
+  item.content.text = word;
+  item.content.size = style.size;
+  item.content.raise = style.raise;
+  item.content.anchor = anchor;
+  item.content.link = style.link;
+  for (const auto& run : shaped.runs) item.width += run.width(style.size);
+  item.content.width = item.width;
+  out.push_back(std::move(item));
+}
+
+void ItemBuilder::add_text(const std::string& text, const InlineStyle& style, SourceSpan at, Anchor anchor,
+                           Items& out) {
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t space = text.find(' ', start);
+    std::size_t end = space == std::string::npos ? text.size() : space;
+    if (end > start) {
+      std::string word = text.substr(start, end - start);
+      std::string lang = style.lang.empty() ? book_lang_ : style.lang;
+      const text::ShapedText& shaped = shaper_.shape(word, text_style(style, lang));
+      for (std::size_t missing : shaped.missing) {
+        SourceSpan where = at;
+        where.col += static_cast<std::uint32_t>(start + missing);  // close enough: columns count characters
+        diags_.warning(where, "missing-glyph", "no installed font has the character in '" + word + "'",
+                       "install a font that has it (fonts-noto-core, fonts-noto-cjk)");
+      }
+      add_word(word, style, {anchor.node, anchor.offset + static_cast<std::uint32_t>(start)}, out);
+    }
+    if (space == std::string::npos) break;
+    double w = space_width(style);
+    out.push_back(make_glue(w, w / 2, w / 3));
+    start = space + 1;
+  }
+}
+
+void ItemBuilder::add(const Inlines& xs, const InlineStyle& style, std::uint32_t node, Items& out) {
+  for (const Inline& x : xs) {
+    std::visit(
+        [&](const auto& n) {
+          using T = std::decay_t<decltype(n)>;
+          InlineStyle inner = style;
+          if constexpr (std::is_same_v<T, Str>) {
+            add_text(n.text, style, x.span, {node, offset_}, out);
+            offset_ += static_cast<std::uint32_t>(n.text.size());
+          } else if constexpr (std::is_same_v<T, SoftBreak>) {
+            double w = space_width(style);
+            out.push_back(make_glue(w, w / 2, w / 3));
+            ++offset_;
+          } else if constexpr (std::is_same_v<T, LineBreak>) {
+            out.push_back(make_glue(0, 1e6, 0));
+            out.push_back(make_penalty(forced_break));
+          } else if constexpr (std::is_same_v<T, Emph>) {
+            inner.italic = !style.italic;
+            add(n.content, inner, node, out);
+          } else if constexpr (std::is_same_v<T, Strong>) {
+            inner.bold = true;
+            add(n.content, inner, node, out);
+          } else if constexpr (std::is_same_v<T, Strikeout>) {
+            add(n.content, inner, node, out);
+          } else if constexpr (std::is_same_v<T, Code>) {
+            inner.family = Family::mono;
+            inner.bold = inner.italic = false;
+            inner.size = style.size * code_scale_;
+            add_text(n.text, inner, x.span, {node, offset_}, out);
+            offset_ += static_cast<std::uint32_t>(n.text.size());
+          } else if constexpr (std::is_same_v<T, Link>) {
+            inner.link = n.url;
+            add(n.content, inner, node, out);
+          } else if constexpr (std::is_same_v<T, Image>) {
+            inner.italic = !style.italic;  // an image inside a line: its description, in italics
+            add(n.alt, inner, node, out);
+          } else if constexpr (std::is_same_v<T, Span>) {
+            if (const std::string* lang = n.attr.get("lang")) inner.lang = *lang;
+            add(n.content, inner, node, out);
+          } else if constexpr (std::is_same_v<T, Note>) {
+            inner.size = style.size * 0.62;
+            inner.raise = style.size * 0.36;
+            inner.bold = inner.italic = false;
+            inner.link = "#" + n.id;
+            add_word(std::to_string(n.number), inner, {node, offset_}, out);
+            out.back().content.id = n.ref_id;
+          }
+          // RawInline has no meaning on paper: the text around it is kept. Cite is gone after resolve/.
+        },
+        x.node);
+  }
+}
+
+}  // namespace recto::typeset

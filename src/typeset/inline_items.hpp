@@ -1,0 +1,49 @@
+// A paragraph's inlines as items: words shaped in their style, spaces as glue, note references as
+// raised numbers, links carried on the boxes they cover.
+#pragma once
+
+#include "diagnostics.hpp"
+#include "font_set.hpp"
+#include "items.hpp"
+#include "tree.hpp"
+
+namespace recto::typeset {
+
+struct InlineStyle {
+  Family family = Family::body;
+  bool bold = false, italic = false;
+  double size = 11;
+  double raise = 0;
+  std::string lang;
+  std::string link;
+};
+
+class ItemBuilder {
+ public:
+  ItemBuilder(const FontSet& fonts, text::Shaper& shaper, Diagnostics& diags, const std::string& book_lang,
+              double code_scale)
+      : fonts_(fonts), shaper_(shaper), diags_(diags), book_lang_(book_lang), code_scale_(code_scale) {}
+
+  // Starts a new block: anchors count characters from its start.
+  void begin_block() { offset_ = 0; }
+  // Appends the items of the inlines; `node` is the anchor's node number for this block.
+  void add(const Inlines& xs, const InlineStyle& style, std::uint32_t node, Items& out);
+  // Appends one word (no spaces) as a box.
+  void add_word(const std::string& word, const InlineStyle& style, Anchor anchor, Items& out);
+  // The width of a space in the style.
+  double space_width(const InlineStyle& style);
+
+ private:
+  void add_text(const std::string& text, const InlineStyle& style, SourceSpan at, Anchor anchor, Items& out);
+  const text::FontFace* face_for(const InlineStyle& style) const;
+  text::TextStyle text_style(const InlineStyle& style, const std::string& lang) const;
+
+  const FontSet& fonts_;
+  text::Shaper& shaper_;
+  Diagnostics& diags_;
+  std::string book_lang_;
+  double code_scale_;
+  std::uint32_t offset_ = 0;  // characters of the block so far, for anchors
+};
+
+}  // namespace recto::typeset

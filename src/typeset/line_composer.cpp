@@ -1,0 +1,169 @@
+// Setting a line: the glue ratio, glyph positions, one glyph run per face and size, link areas.
+#include "line_composer.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace recto::typeset {
+
+std::vector<std::string> glyph_texts(const text::ShapedRun& run, const std::string& text) {
+  std::set<std::uint32_t> clusters;
+  for (const auto& g : run.glyphs) clusters.insert(g.cluster);
+  std::vector<std::string> out;
+  std::set<std::uint32_t> given;
+  // Logical order: the first glyph of a cluster in reading order carries its text; for right-to-left
+  // runs (visual order reversed) that is the last one listed.
+  std::vector<std::size_t> order(run.glyphs.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = run.rtl ? order.size() - 1 - i : i;
+  out.resize(run.glyphs.size());
+  for (std::size_t i : order) {
+    std::uint32_t c = run.glyphs[i].cluster;
+    if (!given.insert(c).second) continue;
+    auto next = clusters.upper_bound(c);
+    std::size_t end = next == clusters.end() ? std::min(run.end, text.size()) : *next;
+    out[i] = c < end && c < text.size() ? text.substr(c, end - c) : std::string();
+  }
+  return out;
+}
+
+namespace {
+
+struct RunBuilder {
+  Slice& slice;
+  GlyphRun* current = nullptr;
+  double current_raise = 0;
+
+  void glyph(const text::FontFace* face, double size, double raise, double x, std::uint32_t id, double y_offset,
+             std::string text, Anchor anchor) {
+    if (!current || current->face != face || current->size != size || current_raise != raise || y_offset != 0) {
+      slice.runs.push_back({});
+      current = &slice.runs.back();
+      current->anchor = anchor;
+      current->face = face;
+      current->size = size;
+      current->x = x;
+      current->y = raise + y_offset;
+      current_raise = raise;
+    }
+    current->glyphs.push_back(id);
+    current->x_positions.push_back(x - current->x);
+    current->texts.push_back(std::move(text));
+    if (y_offset != 0) current = nullptr;  // a mark moved up or down stands alone
+  }
+};
+
+bool right_to_left(const Item& it) {
+  if (it.kind != Item::box || !it.content.shaped || it.content.shaped->runs.empty()) return false;
+  for (const auto& run : it.content.shaped->runs) {
+    if (!run.rtl) return false;
+  }
+  return true;
+}
+
+// The line's items from left to right: words of a right-to-left language (and the spaces between
+// them) reversed by ICU's bidi reordering, in a left-to-right paragraph.
+std::vector<std::size_t> visual_order_of(const Items& items, const LineBreak& line) {
+  std::vector<std::uint8_t> levels;
+  bool any = false;
+  for (std::size_t i = line.begin; i < line.end; ++i) {
+    bool rtl = right_to_left(items[i]);
+    if (items[i].kind != Item::box) {
+      rtl = i > line.begin && i + 1 < line.end && right_to_left(items[i - 1]) && right_to_left(items[i + 1]);
+    }
+    levels.push_back(rtl ? 1 : 0);
+    any |= rtl;
+  }
+  std::vector<std::size_t> order;
+  if (!any) {
+    for (std::size_t i = line.begin; i < line.end; ++i) order.push_back(i);
+    return order;
+  }
+  for (int logical : text::visual_order(levels)) order.push_back(line.begin + static_cast<std::size_t>(logical));
+  return order;
+}
+
+}  // namespace
+
+Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& frame) {
+  double natural = 0, stretch = 0, shrink = 0;
+  for (std::size_t i = line.begin; i < line.end; ++i) {
+    natural += items[i].width;
+    if (items[i].kind == Item::glue) {
+      stretch += items[i].stretch;
+      shrink += items[i].shrink;
+    }
+  }
+  double ratio = 0;
+  if (frame.align == Align::justify && !line.forced) {
+    if (natural < frame.measure && stretch > 0) ratio = std::min((frame.measure - natural) / stretch, 3.0);  // looser would open holes
+    if (natural > frame.measure && shrink > 0) ratio = std::max((frame.measure - natural) / shrink, -1.0);
+  } else if (natural > frame.measure && shrink > 0) {
+    ratio = std::max((frame.measure - natural) / shrink, -1.0);
+  }
+  double set_width = natural + (ratio > 0 ? ratio * stretch : ratio * shrink);
+  double x = frame.x;
+  if (frame.align == Align::center) x += (frame.measure - set_width) / 2;
+  if (frame.align == Align::right) x += frame.measure - set_width;
+
+  Slice slice;
+  slice.height = frame.height;
+  slice.baseline = frame.height * 0.78;
+  RunBuilder runs{slice};
+  const Box* link_box = nullptr;
+  double link_start = 0;
+  auto close_link = [&](double end) {
+    if (!link_box) return;
+    bool internal = !link_box->link.empty() && link_box->link[0] == '#';
+    LinkArea area{link_start, -0.25 * link_box->size, end - link_start, 1.05 * link_box->size + link_box->raise,
+                  internal ? "" : link_box->link, -1, 0};
+    slice.links.push_back(area);
+    slice.link_targets.push_back(internal ? link_box->link : "");
+    link_box = nullptr;
+  };
+  for (std::size_t i : visual_order_of(items, line)) {
+    const Item& it = items[i];
+    if (it.kind == Item::penalty) continue;
+    if (it.kind == Item::glue) {
+      double w = it.width + (ratio > 0 ? ratio * it.stretch : ratio * it.shrink);
+      // A space glyph at the glue's start, so that text extraction sees the space; its width is the
+      // glue's, set by the next glyph's position.
+      const Box* before = i > line.begin && items[i - 1].kind == Item::box ? &items[i - 1].content : nullptr;
+      const Box* after = i + 1 < line.end && items[i + 1].kind == Item::box ? &items[i + 1].content : nullptr;
+      if (before && after && before->shaped && !before->shaped->runs.empty() && runs.current) {
+        const auto& run = before->shaped->runs.back();
+        hb_codepoint_t space = 0;
+        if (hb_font_get_nominal_glyph(run.face->font, ' ', &space)) {
+          runs.glyph(run.face, before->size, before->raise, x, space, 0, " ", before->anchor);
+        }
+      }
+      if (link_box && !(after && after->link == link_box->link)) close_link(x);
+      x += w;
+      continue;
+    }
+    const Box& box = it.content;
+    if (!box.id.empty()) slice.ids.push_back(box.id);
+    if (link_box && box.link != link_box->link) close_link(x);
+    if (!box.link.empty() && !link_box) {
+      link_box = &box;
+      link_start = x;
+    }
+    if (box.shaped) {
+      for (const auto& run : box.shaped->runs) {
+        double scale = box.size / run.face->upem;
+        std::vector<std::string> texts = glyph_texts(run, box.text);
+        for (std::size_t g = 0; g < run.glyphs.size(); ++g) {
+          const auto& glyph = run.glyphs[g];
+          runs.glyph(run.face, box.size, box.raise, x + glyph.x_offset * scale, glyph.id, glyph.y_offset * scale,
+                     texts[g], box.anchor);
+          x += glyph.advance * scale;
+        }
+      }
+    } else {
+      x += box.width;
+    }
+  }
+  close_link(x);
+  return slice;
+}
+
+}  // namespace recto::typeset

@@ -1,0 +1,25 @@
+// A broken line made into a slice: glue set to its final width, words as positioned glyph runs.
+#pragma once
+
+#include "flow.hpp"
+#include "items.hpp"
+#include "linebreak_simple.hpp"
+
+namespace recto::typeset {
+
+enum class Align { justify, left, center, right };
+
+struct LineFrame {
+  double x = 0;        // the line's left edge from the text block's
+  double measure = 0;  // its width
+  double height = 14;  // the leading
+  Align align = Align::justify;
+};
+
+Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& frame);
+
+// The text each glyph of a shaped run stands for: a ligature's letters on its glyph, "" on the later
+// glyphs of one cluster.
+std::vector<std::string> glyph_texts(const text::ShapedRun& run, const std::string& text);
+
+}  // namespace recto::typeset

@@ -1,0 +1,80 @@
+// The typesetter's output and the PDF writer's only input: pages of positioned primitives.
+// Units are PostScript points; y grows upwards from the page's bottom edge, as in PDF.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "font_face.hpp"
+
+namespace recto::typeset {
+
+// Where a primitive comes from in the document tree: the node's number in reading order and a
+// character offset in its text, so that the EPUB can mark where each printed page begins.
+struct Anchor {
+  std::uint32_t node = 0;
+  std::uint32_t offset = 0;
+};
+
+// A run of glyphs of one face at one size on one baseline.
+struct GlyphRun {
+  const text::FontFace* face = nullptr;
+  double size = 10;  // pt
+  double x = 0, y = 0;  // baseline origin of the first glyph
+  std::vector<std::uint32_t> glyphs;  // the face's own glyph ids (the writer renumbers for subsets)
+  std::vector<double> x_positions;    // each glyph's pen position relative to x, kerning and justification included
+  std::vector<std::string> texts;     // the text each glyph stands for: "fi" for a ligature, "" for the
+                                      // second and later glyphs of one character
+  Anchor anchor;
+};
+
+struct Rule {  // a filled rectangle (rules under notes, table lines)
+  double x = 0, y = 0, width = 0, height = 0;
+};
+
+struct PlacedImage {
+  std::string data;        // the file's bytes, PNG or JPEG
+  std::string media_type;  // "image/png" or "image/jpeg"
+  double x = 0, y = 0, width = 0, height = 0;  // bottom-left corner and size on the page
+  std::string alt;
+  Anchor anchor;
+};
+
+// A clickable area: to a URI, or to a place in the document.
+struct LinkArea {
+  double x = 0, y = 0, width = 0, height = 0;
+  std::string uri;       // external link when not empty
+  int target_page = -1;  // else: the page index (0-based) and the y to show at the top
+  double target_y = 0;
+};
+
+struct OutlineEntry {  // a bookmark
+  int level = 1;
+  std::string title;
+  int page = 0;
+  double y = 0;
+};
+
+struct Page {
+  std::string label;  // the page number as printed ("1", "iv")
+  std::vector<GlyphRun> runs;
+  std::vector<Rule> rules;
+  std::vector<PlacedImage> images;
+  std::vector<LinkArea> links;
+};
+
+struct DocInfo {
+  std::string title, author, subject, keywords, creator, lang;
+  std::int64_t timestamp = 0;  // seconds since 1970 UTC: CreationDate and ModDate
+  std::string id_seed;         // the document /ID is derived from it (title, authors, identifier)
+};
+
+struct PagedDoc {
+  double width = 432, height = 648;  // 6 × 9 in
+  std::vector<Page> pages;
+  std::vector<OutlineEntry> outline;
+  DocInfo info;
+};
+
+}  // namespace recto::typeset

@@ -1,0 +1,140 @@
+// Placing slices on pages.
+#include "pages.hpp"
+
+#include <map>
+
+namespace recto::typeset {
+
+namespace {
+
+std::string roman(int n) {
+  static const std::pair<int, const char*> numerals[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
+                                                         {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
+                                                         {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"},
+                                                         {1, "i"}};
+  std::string out;
+  for (const auto& [value, text] : numerals) {
+    while (n >= value) out += text, n -= value;
+  }
+  return out;
+}
+
+struct Place {
+  int page;
+  double y;
+};
+
+}  // namespace
+
+PagedDoc paginate(Flow& flow, const style::StyleSheet& sheet, ItemBuilder& folios, const DocInfo& info) {
+  PagedDoc doc;
+  doc.width = sheet.page_width;
+  doc.height = sheet.page_height;
+  doc.info = info;
+  std::map<std::string, Place> places;
+  std::vector<bool> has_folio;
+  std::vector<std::pair<int, std::size_t>> pending_links;  // (page, link index) with an internal target
+  std::vector<std::string> pending_targets;
+  double cursor = 0;
+  const double top = sheet.page_height - sheet.margin_top;
+  auto new_page = [&](bool folio) {
+    doc.pages.emplace_back();
+    has_folio.push_back(folio);
+    cursor = 0;
+  };
+  auto fits = [&](std::size_t i, double sb) { return cursor + sb + flow[i].height <= sheet.text_height() + 0.01; };
+  for (std::size_t i = 0; i < flow.size(); ++i) {
+    Slice& s = flow[i];
+    bool empty = doc.pages.empty() || cursor == 0;
+    if (doc.pages.empty() || (s.new_page && !empty)) {
+      new_page(s.folio);
+      empty = true;
+    }
+    double sb = empty ? 0 : s.space_before;
+    // A heading keeps its own lines and two lines of what follows on its page.
+    double needed = sb + s.height;
+    if (s.keep_with_next) {
+      std::size_t j = i + 1, after = 0;
+      while (j < flow.size() && after < 2 && !flow[j].new_page) {
+        needed += flow[j].space_before + flow[j].height;
+        if (!flow[j].keep_with_next) ++after;
+        ++j;
+      }
+    }
+    if (!empty && (cursor + needed > sheet.text_height() + 0.01 || !fits(i, sb))) {
+      new_page(s.folio);
+      sb = 0;
+    }
+    int page = static_cast<int>(doc.pages.size()) - 1;
+    double left = page % 2 == 0 ? sheet.margin_inner : sheet.margin_outer;
+    double baseline = top - cursor - sb - s.baseline;
+    Page& p = doc.pages.back();
+    for (GlyphRun& r : s.runs) {
+      r.x += left;
+      r.y += baseline;
+      p.runs.push_back(std::move(r));
+    }
+    for (Rule r : s.rules) p.rules.push_back({r.x + left, r.y + baseline, r.width, r.height});
+    for (PlacedImage& img : s.images) {
+      img.x += left;
+      img.y += baseline;
+      p.images.push_back(std::move(img));
+    }
+    for (std::size_t l = 0; l < s.links.size(); ++l) {
+      LinkArea a = s.links[l];
+      a.x += left;
+      a.y += baseline;
+      p.links.push_back(a);
+      if (!s.link_targets[l].empty()) {
+        pending_links.push_back({page, p.links.size() - 1});
+        pending_targets.push_back(s.link_targets[l].substr(1));
+      }
+    }
+    double slice_top = top - cursor - sb;
+    for (const std::string& id : s.ids) places.emplace(id, Place{page, slice_top});
+    for (OutlineEntry e : s.outline) {
+      e.page = page;
+      e.y = slice_top;
+      doc.outline.push_back(e);
+    }
+    cursor += sb + s.height;
+  }
+  // Internal links go where their target was placed; a target that is not in the PDF loses its link.
+  std::map<int, std::vector<std::size_t>> unresolved;
+  for (std::size_t k = 0; k < pending_links.size(); ++k) {
+    auto [page, index] = pending_links[k];
+    auto it = places.find(pending_targets[k]);
+    if (it == places.end()) {
+      unresolved[page].push_back(index);
+      continue;
+    }
+    doc.pages[page].links[index].target_page = it->second.page;
+    doc.pages[page].links[index].target_y = it->second.y;
+  }
+  for (auto& [page, indexes] : unresolved) {
+    auto& links = doc.pages[page].links;
+    for (auto it = indexes.rbegin(); it != indexes.rend(); ++it) links.erase(links.begin() + static_cast<std::ptrdiff_t>(*it));
+  }
+  // Labels: the title page is front matter (roman), the text counts from 1; folios at the foot.
+  int front = 0;
+  while (front < static_cast<int>(doc.pages.size()) && !has_folio[front]) ++front;
+  for (int i = 0; i < static_cast<int>(doc.pages.size()); ++i) {
+    Page& p = doc.pages[i];
+    p.label = i < front ? roman(i + 1) : std::to_string(i - front + 1);
+    if (!has_folio[i]) continue;
+    Items items;
+    InlineStyle style;
+    style.size = sheet.note_size;
+    folios.begin_block();
+    folios.add_word(p.label, style, {}, items);
+    double left = i % 2 == 0 ? sheet.margin_inner : sheet.margin_outer;
+    Slice folio = compose_line(items, {0, items.size(), true}, {left, sheet.text_width(), 0, Align::center});
+    for (GlyphRun& r : folio.runs) {
+      r.y += sheet.margin_bottom * 0.5;
+      p.runs.push_back(std::move(r));
+    }
+  }
+  return doc;
+}
+
+}  // namespace recto::typeset

@@ -1,0 +1,29 @@
+// The typesetter: a resolved document and a theme → pages of positioned glyphs, rules, images, links.
+#pragma once
+
+#include <optional>
+
+#include "diagnostics.hpp"
+#include "env.hpp"
+#include "font_library.hpp"
+#include "paged_doc.hpp"
+#include "stylesheet.hpp"
+#include "tree.hpp"
+
+namespace recto::typeset {
+
+struct TypesetOptions {
+  std::int64_t timestamp = 0;  // the edition's date (SOURCE_DATE_EPOCH or the manuscript's)
+  std::string generator = "recto";
+  std::string identifier;      // seeds the PDF's /ID
+};
+
+// nullopt after an error (a font family that is not installed).
+std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleSheet& sheet, text::FontLibrary& fonts,
+                                     const TypesetOptions& options, Env& env, Diagnostics& diags);
+
+// Every page's primitives as stable text, for golden tests and for looking at: one line per glyph run,
+// rule, image and link, with its anchor.
+std::string dump_pages(const PagedDoc& doc);
+
+}  // namespace recto::typeset

@@ -1,0 +1,202 @@
+// The PDFs recto builds, checked by the tools readers and printers use: qpdf, poppler (pdfinfo,
+// pdffonts, pdftotext) and MuPDF, for every theme, on the essay and the corpus books; the essay's text
+// as pdftotext extracts it equals the tree's, word for word.
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <regex>
+#include <sstream>
+
+#include "manuscript.hpp"
+#include "resolve.hpp"
+#include "support.hpp"
+#include "tree_walk.hpp"
+
+namespace fs = std::filesystem;
+using namespace recto;
+using namespace recto::test;
+
+namespace {
+
+const char* const themes[] = {"trade", "a5", "ereader"};
+
+struct BuiltPdf {
+  fs::path dir, path;
+  ~BuiltPdf() { fs::remove_all(dir); }
+};
+
+std::unique_ptr<BuiltPdf> build_pdf(const std::string& source, const std::string& theme) {
+  static std::mt19937 rng{std::random_device{}()};
+  auto b = std::make_unique<BuiltPdf>();
+  b->dir = fs::temp_directory_path() / ("recto-pdf-" + std::to_string(rng()));
+  RunResult r = run_recto("build -q --format pdf --theme " + theme + " -o '" + b->dir.string() + "' '" + source + "'");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  for (const auto& e : fs::directory_iterator(b->dir)) b->path = e.path();
+  return b;
+}
+
+std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+
+void check_with_tools(const fs::path& pdf) {
+  RunResult qpdf = run_command("qpdf --check " + quoted(pdf));
+  INFO(qpdf.out << qpdf.err);
+  CHECK(qpdf.exit_code == 0);
+  CHECK(qpdf.out.find("No syntax or stream encoding errors found") != std::string::npos);
+  CHECK(qpdf.err.empty());
+  for (const char* tool : {"pdfinfo", "pdftotext"}) {
+    RunResult r = run_command(std::string(tool) + " " + quoted(pdf) + (std::string(tool) == "pdftotext" ? " -" : ""));
+    INFO(tool << ": " << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.empty());
+  }
+  RunResult fonts = run_command("pdffonts " + quoted(pdf));
+  INFO(fonts.out << fonts.err);
+  CHECK(fonts.err.empty());
+  std::istringstream lines(fonts.out);
+  std::string line;
+  int count = 0;
+  while (std::getline(lines, line)) {
+    if (++count <= 2) continue;  // the header
+    CHECK(std::regex_search(line, std::regex(R"(yes yes yes\s+\d+\s+\d+\s*$)")));  // emb sub uni
+  }
+  CHECK(count > 2);
+  RunResult mutool = run_command("mutool draw -q -o /dev/null " + quoted(pdf));
+  INFO(mutool.err);
+  CHECK(mutool.exit_code == 0);
+  std::istringstream warnings(mutool.err);
+  while (std::getline(warnings, line)) CHECK(line.find("ICC") != std::string::npos);
+}
+
+// The words of the book as the PDF sets them: title page, text (note numbers after their word), the
+// notes, the References (numbered).
+void words_of(const Inlines& xs, std::string& out) {
+  for (const Inline& x : xs) {
+    if (auto* s = std::get_if<Str>(&x.node)) out += s->text;
+    else if (auto* c = std::get_if<Code>(&x.node)) out += c->text;
+    else if (std::holds_alternative<SoftBreak>(x.node) || std::holds_alternative<LineBreak>(x.node)) out += ' ';
+    else if (auto* n = std::get_if<Note>(&x.node)) out += std::to_string(n->number);
+    else if (const Inlines* children = inline_children(x)) words_of(*children, out);
+  }
+}
+
+void words_of(const Blocks& bs, std::string& out) {
+  for (const Block& b : bs) {
+    if (auto* l = std::get_if<OrderedList>(&b.node)) {
+      int n = l->start;
+      for (const Blocks& item : l->items) {
+        out += " " + std::to_string(n++) + ". ";
+        words_of(item, out);
+      }
+    } else if (auto* bullets = std::get_if<BulletList>(&b.node)) {
+      for (const Blocks& item : bullets->items) {
+        out += " • ";
+        words_of(item, out);
+      }
+    } else if (auto* c = std::get_if<CodeBlock>(&b.node)) {
+      out += " " + c->text + " ";
+    } else if (const Inlines* xs = block_inlines(const_cast<Block&>(b))) {
+      out += ' ';
+      words_of(*xs, out);
+      out += ' ';
+    } else {
+      for_each_child(
+          const_cast<Block&>(b), [&](Blocks& children) { words_of(children, out); },
+          [&](Inlines& inlines) {
+            out += ' ';
+            words_of(inlines, out);
+            out += ' ';
+          });
+    }
+  }
+}
+
+std::vector<std::string> split_words(const std::string& text) {
+  std::vector<std::string> words;
+  std::istringstream in(text);
+  for (std::string w; in >> w;) words.push_back(w);
+  return words;
+}
+
+std::vector<std::string> expected_words(const fs::path& source) {
+  ReadResult r = read(source);
+  Document doc = resolve(std::move(r.doc), ResolveOptions{}, r.env, r.diags);
+  std::string text = doc.meta.title + " " + doc.meta.subtitle + " ";
+  for (const auto& a : doc.meta.authors) text += a + " ";
+  text += doc.meta.source + " ";
+  const Division* references = nullptr;
+  for (const Division& d : doc.divisions) {
+    if (d.attr.has_class("references")) references = &d;
+    else words_of(d.blocks, text);
+  }
+  text += " Notes ";
+  for (const Division& d : doc.divisions) {
+    walk_inlines(d.blocks, [&](const Inline& x) {
+      if (auto* n = std::get_if<Note>(&x.node)) {
+        text += " " + std::to_string(n->number) + ". ";
+        words_of(n->content, text);
+      }
+    });
+  }
+  if (references) words_of(references->blocks, text);
+  return split_words(text);
+}
+
+// pdftotext's words, without the folios: the text is cropped above the bottom margin.
+std::vector<std::string> pdf_words(const fs::path& pdf, double page_height, double cut_from_bottom) {
+  RunResult r = run_command("pdftotext -r 72 -x 0 -y 0 -W 10000 -H " + std::to_string(int(page_height - cut_from_bottom)) +
+                            " " + quoted(pdf) + " -");
+  REQUIRE(r.exit_code == 0);
+  return split_words(r.out);
+}
+
+std::string first_difference(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::size_t i = 0;
+  while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+  auto around = [&](const std::vector<std::string>& v) {
+    std::string s;
+    for (std::size_t j = i >= 5 ? i - 5 : 0; j < std::min(v.size(), i + 6); ++j) s += (j == i ? "[" : "") + v[j] + (j == i ? "] " : " ");
+    return s;
+  };
+  return "word " + std::to_string(i) + "\n  tree: " + around(a) + "\n  pdf:  " + around(b);
+}
+
+}  // namespace
+
+TEST_CASE("the essay's PDFs pass qpdf, poppler and MuPDF in every theme", "[pdf][validators]") {
+  for (const char* theme : themes) {
+    DYNAMIC_SECTION(theme) { check_with_tools(build_pdf("source", theme)->path); }
+  }
+}
+
+TEST_CASE("the multi-chapter book's PDFs pass qpdf, poppler and MuPDF in every theme", "[pdf][validators]") {
+  for (const char* theme : themes) {
+    DYNAMIC_SECTION(theme) { check_with_tools(build_pdf("tests/corpus/books/multi", theme)->path); }
+  }
+}
+
+TEST_CASE("the reader corpus book's PDFs pass qpdf, poppler and MuPDF in every theme", "[pdf][validators]") {
+  for (const char* theme : themes) {
+    DYNAMIC_SECTION(theme) { check_with_tools(build_pdf("tests/corpus/reader", theme)->path); }
+  }
+}
+
+TEST_CASE("the essay's PDF is under 150 KB", "[pdf]") {
+  auto pdf = build_pdf("source", "trade");
+  CHECK(fs::file_size(pdf->path) < 150 * 1024);
+}
+
+TEST_CASE("pdftotext gives the essay's text exactly, in every theme", "[pdf]") {
+  std::vector<std::string> expected = expected_words("source");
+  REQUIRE(expected.size() > 3000);
+  const std::map<std::string, std::pair<double, double>> page = {
+      {"trade", {648, 61.2 * 0.75}}, {"a5", {595.28, 62.36 * 0.75}}, {"ereader", {340.16, 19.84 * 0.75}}};
+  for (const char* theme : themes) {
+    DYNAMIC_SECTION(theme) {
+      auto pdf = build_pdf("source", theme);
+      std::vector<std::string> got = pdf_words(pdf->path, page.at(theme).first, page.at(theme).second);
+      INFO(first_difference(expected, got));
+      CHECK(got == expected);
+    }
+  }
+}
