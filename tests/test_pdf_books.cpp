@@ -3,6 +3,7 @@
 // as pdftotext extracts it equals the tree's, word for word.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <random>
 #include <regex>
 #include <sstream>
@@ -199,4 +200,44 @@ TEST_CASE("pdftotext gives the essay's text exactly, in every theme", "[pdf]") {
       CHECK(got == expected);
     }
   }
+}
+
+TEST_CASE("two builds of a PDF are byte-identical, in any time zone", "[pdf]") {
+  static std::mt19937 rng{std::random_device{}()};
+  fs::path dir = fs::temp_directory_path() / ("recto-pdf-repro-" + std::to_string(rng()));
+  auto build = [&](const std::string& env, const std::string& name) {
+    RunResult r = run_command("env " + env + " " + RECTO_BINARY + " build -q --format pdf -o '" + (dir / name).string() +
+                              "' source");
+    REQUIRE(r.exit_code == 0);
+    return read_text(dir / name / "wechat-is-watching.pdf");
+  };
+  std::string a = build("-u SOURCE_DATE_EPOCH TZ=UTC", "a");
+  CHECK(a == build("-u SOURCE_DATE_EPOCH TZ=Pacific/Kiritimati LC_ALL=C.UTF-8", "b"));
+  std::string dated = build("SOURCE_DATE_EPOCH=1700000000", "c");
+  CHECK(a != dated);
+  CHECK(dated.find("D:20231114221320") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a theme whose font family is not installed is an error naming the family and its package", "[pdf]") {
+  static std::mt19937 rng{std::random_device{}()};
+  fs::path dir = fs::temp_directory_path() / ("recto-theme-" + std::to_string(rng()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "book.yaml") << "title: T\ntheme: mine.yaml\n";
+  std::ofstream(dir / "a.md") << "Text.\n";
+  std::ofstream(dir / "mine.yaml") << "fonts:\n  body: Liberation Serif Nonexistent\n  heading: Noto Serif\n";
+  RunResult r = run_recto("build -q --format pdf -o '" + (dir / "out").string() + "' '" + dir.string() + "'");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("mine.yaml:2:9: error: font family 'Liberation Serif Nonexistent' of theme 'mine.yaml' is not "
+                   "installed [missing-font]") != std::string::npos);
+  CHECK(!fs::exists(dir / "out" / "t.pdf"));
+  std::ofstream(dir / "mine.yaml") << "fonts:\n  body: EB Garamond 13\n";
+  r = run_recto("build -q --format pdf -o '" + (dir / "out").string() + "' '" + dir.string() + "'");
+  CHECK(r.exit_code == 1);
+  std::ofstream(dir / "mine.yaml") << "sizes:\n  body: 11 points\n";
+  r = run_recto("build -q --format pdf -o '" + (dir / "out").string() + "' '" + dir.string() + "'");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("mine.yaml:2:9: error: expected a length such as 11pt, 6in, 148mm or 1.2em [theme-length]") !=
+        std::string::npos);
+  fs::remove_all(dir);
 }

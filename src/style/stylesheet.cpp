@@ -55,8 +55,9 @@ struct Reader {
     };
   }
 
-  std::function<void(const YamlValue&)> text(std::string& out) {
-    return [this, &out](const YamlValue& v) {
+  std::function<void(const YamlValue&)> text(std::string& out, SourceSpan* at = nullptr) {
+    return [this, &out, at](const YamlValue& v) {
+      if (at) *at = v.span;
       if (!v.is_scalar() || v.scalar.empty()) {
         diags.error(v.span, "theme-type", "expected a name");
         ok = false;
@@ -145,7 +146,9 @@ std::optional<StyleSheet> load_theme(const std::string& name, const std::filesys
                        {"text-width", r.length(text_width, em)}});
        }},
       {"fonts", [&](const YamlValue& v) {
-         r.section(v, {{"body", r.text(s.body_font)}, {"heading", r.text(s.heading_font)}, {"mono", r.text(s.mono_font)}});
+         r.section(v, {{"body", r.text(s.body_font, &s.body_font_at)},
+                       {"heading", r.text(s.heading_font, &s.heading_font_at)},
+                       {"mono", r.text(s.mono_font, &s.mono_font_at)}});
        }},
       {"paragraph", [&](const YamlValue& v) { r.section(v, {{"indent", r.length(s.indent, em)}}); }},
       {"notes", [&](const YamlValue& v) {
@@ -158,7 +161,7 @@ std::optional<StyleSheet> load_theme(const std::string& name, const std::filesys
   });
   if (text_width > 0) s.margin_outer = s.page_width - s.margin_inner - text_width;
   if (s.body_font.empty()) diags.error(yaml->span, "theme-value", "the theme names no body font (fonts: body:)");
-  if (s.heading_font.empty()) s.heading_font = s.body_font;
+  if (s.heading_font.empty()) s.heading_font = s.body_font, s.heading_font_at = s.body_font_at;
   if (s.mono_font.empty()) s.mono_font = "DejaVu Sans Mono";
   if (s.text_width() < 36 || s.text_height() < 36) {
     diags.error(yaml->span, "theme-value", "the margins leave less than half an inch of text");

@@ -15,6 +15,7 @@ struct StyleSheet {
   double page_width = 432, page_height = 648;
   double margin_top = 54, margin_bottom = 61, margin_inner = 58, margin_outer = 47;
   std::string body_font, heading_font, mono_font;
+  SourceSpan body_font_at, heading_font_at, mono_font_at;  // where the theme names them
   double body_size = 11, leading = 14, note_size = 9, note_leading = 11.5, code_size = 8;
   double h1_size = 18, h2_size = 14, h3_size = 12, title_size = 26;
   double indent = 13.2;  // first-line indent of a paragraph that follows another
