@@ -143,12 +143,23 @@ std::vector<std::string> expected_words(const fs::path& source) {
   return split_words(text);
 }
 
-// pdftotext's words, without the folios: the text is cropped above the bottom margin.
+// pdftotext's words, without the folios (the text is cropped above the bottom margin), a word
+// hyphenated at a line's end joined again: its hyphen's text is a soft hyphen (U+00AD).
 std::vector<std::string> pdf_words(const fs::path& pdf, double page_height, double cut_from_bottom) {
   RunResult r = run_command("pdftotext -r 72 -x 0 -y 0 -W 10000 -H " + std::to_string(int(page_height - cut_from_bottom)) +
                             " " + quoted(pdf) + " -");
   REQUIRE(r.exit_code == 0);
-  return split_words(r.out);
+  const std::string soft_hyphen = "\u00AD";
+  std::vector<std::string> words;
+  bool join = false;
+  for (std::string& w : split_words(r.out)) {
+    bool hyphenated = w.size() > soft_hyphen.size() && w.compare(w.size() - soft_hyphen.size(), soft_hyphen.size(), soft_hyphen) == 0;
+    if (hyphenated) w.erase(w.size() - soft_hyphen.size());
+    if (join) words.back() += w;
+    else words.push_back(w);
+    join = hyphenated;
+  }
+  return words;
 }
 
 std::string first_difference(const std::vector<std::string>& a, const std::vector<std::string>& b) {

@@ -59,7 +59,10 @@ std::string glyph_run_operators(const typeset::GlyphRun& run, const FontResource
   const PdfFont& font = *resource.font;
   const double size = rounded(run.size);
   const double start = run.x + run.x_positions.front();
-  std::string out = "BT\n/" + resource.name + " " + pdf_number(size) + " Tf\n" + pdf_number(start) +
+  // Font expansion: Tz scales advances and adjustments alike, so the pen is tracked unscaled.
+  const double scale = rounded(run.expansion * 100, kAdjustmentDecimals) / 100;
+  std::string out = "BT\n/" + resource.name + " " + pdf_number(size) + " Tf\n" +
+                    (scale != 1 ? pdf_number(scale * 100, kAdjustmentDecimals) + " Tz\n" : "") + pdf_number(start) +
                     " " + pdf_number(run.y) + " Td\n";
   TextShow show(out);
   double pen = 0;  // where the viewer's pen is, in 1/1000 em from `start`
@@ -78,7 +81,7 @@ std::string glyph_run_operators(const typeset::GlyphRun& run, const FontResource
       show.begin_actual_text(run.texts[i]);
       in_span = true;
     }
-    const double wanted = (run.x + run.x_positions[i] - start) * 1000 / size;
+    const double wanted = (run.x + run.x_positions[i] - start) * 1000 / (size * scale);
     const double adjustment = rounded(pen - wanted, kAdjustmentDecimals);
     if (adjustment != 0) {
       show.adjustment(adjustment);
@@ -90,7 +93,7 @@ std::string glyph_run_operators(const typeset::GlyphRun& run, const FontResource
   }
   if (in_span) show.end_actual_text();
   show.close_array();
-  out += "ET\n";
+  out += scale != 1 ? "ET\n100 Tz\n" : "ET\n";
   return out;
 }
 

@@ -55,6 +55,33 @@ struct Reader {
     };
   }
 
+  // A share written as a percentage ("2%") or a number ("0.02"), at most `limit`.
+  std::function<void(const YamlValue&)> fraction(double& out, double limit) {
+    return [this, &out, limit](const YamlValue& v) {
+      char* end = nullptr;
+      double value = v.is_scalar() ? std::strtod(v.scalar.c_str(), &end) : -1;
+      if (end && std::string(end) == "%") value /= 100;
+      else if (!end || *end) value = -1;
+      if (value < 0 || value > limit) {
+        diags.error(v.span, "theme-value", "expected a share from 0% to " + std::to_string(int(limit * 100)) + "%");
+        ok = false;
+        return;
+      }
+      out = value;
+    };
+  }
+
+  std::function<void(const YamlValue&)> flag(bool& out) {
+    return [this, &out](const YamlValue& v) {
+      if (!v.is_scalar() || (v.scalar != "true" && v.scalar != "false")) {
+        diags.error(v.span, "theme-value", "expected true or false");
+        ok = false;
+        return;
+      }
+      out = v.scalar == "true";
+    };
+  }
+
   std::function<void(const YamlValue&)> text(std::string& out, SourceSpan* at = nullptr) {
     return [this, &out, at](const YamlValue& v) {
       if (at) *at = v.span;
@@ -150,7 +177,11 @@ std::optional<StyleSheet> load_theme(const std::string& name, const std::filesys
                        {"heading", r.text(s.heading_font, &s.heading_font_at)},
                        {"mono", r.text(s.mono_font, &s.mono_font_at)}});
        }},
-      {"paragraph", [&](const YamlValue& v) { r.section(v, {{"indent", r.length(s.indent, em)}}); }},
+      {"paragraph", [&](const YamlValue& v) {
+         r.section(v, {{"indent", r.length(s.indent, em)},
+                       {"expansion", r.fraction(s.expansion, 0.05)},
+                       {"hyphenate", r.flag(s.hyphenate)}});
+       }},
       {"notes", [&](const YamlValue& v) {
          r.text(s.notes)(v);
          if (s.notes != "endnotes") {

@@ -19,6 +19,8 @@ struct StyleSheet {
   double body_size = 11, leading = 14, note_size = 9, note_leading = 11.5, code_size = 8;
   double h1_size = 18, h2_size = 14, h3_size = 12, title_size = 26;
   double indent = 13.2;  // first-line indent of a paragraph that follows another
+  double expansion = 0.02;  // font expansion allowed in justified lines (0: none)
+  bool hyphenate = true;
   std::string notes = "endnotes";
 
   double text_width() const { return page_width - margin_inner - margin_outer; }

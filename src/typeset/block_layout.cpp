@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "image_probe.hpp"
+#include "linebreak_optimized.hpp"
 #include "paths.hpp"
 #include "tree_walk.hpp"
 
@@ -37,14 +38,33 @@ std::size_t BlockLayout::paragraph(const Inlines& xs, const InlineStyle& style, 
   }
   items_.add(xs, style, next_node(), items);
   if (items.empty()) return 0;
-  std::vector<LineBreak> lines = break_lines_first_fit(items, frame.measure, frame.measure);
-  LineFrame lf{frame.x, frame.measure, leading, align};
+  std::vector<LineBreak> lines = break_lines(items, frame.measure, align, xs.empty() ? SourceSpan{} : xs.front().span);
+  LineFrame lf{frame.x, frame.measure, leading, align, align == Align::justify ? sheet_.expansion : 0};
   for (std::size_t i = 0; i < lines.size(); ++i) {
     Slice s = compose_line(items, lines[i], lf);
     if (i == 0) s.space_before = space_before;
     push(std::move(s));
   }
   return lines.size();
+}
+
+// Justified text gets total-fit breaks (Knuth–Plass), ending in TeX's \parfillskip; ragged and centred
+// text, where even spacing is not the point, keeps first fit. An overfull line is a warning.
+std::vector<LineBreak> BlockLayout::break_lines(Items& items, double measure, Align align, SourceSpan at) {
+  if (align != Align::justify) return break_lines_first_fit(items, measure, measure);
+  items.push_back(make_glue(0, 1e9, 0));
+  items.push_back(make_penalty(forced_break));
+  BreakParams params;
+  params.measure = measure;
+  params.emergency_stretch = sheet_.body_size * 3;
+  BreakResult result = break_lines_optimized(items, params);
+  for (std::size_t line : result.overfull) {
+    const LineBreak& b = result.lines[line];
+    std::string start = b.begin < items.size() ? items[b.begin].content.text : "";
+    diags_.warning(at, "overfull-line", "a line of this paragraph is wider than the measure (from '" + start + "')",
+                   "rephrase, or allow a break in a long word or address");
+  }
+  return result.lines;
 }
 
 void BlockLayout::blocks(const Blocks& bs, const Frame& frame) {
@@ -87,8 +107,10 @@ void BlockLayout::block(const Block& b, const Frame& frame, bool after_paragraph
             double inset = sheet_.body_size * 2;
             for (const Block& inner : n.content) {
               if (const Inlines* xs = block_inlines(const_cast<Block&>(inner))) {
-                paragraph(*xs, s, {frame.x + inset, frame.measure - 2 * inset}, Align::center, s.size * 1.3,
-                          0, leading);
+                std::size_t first = out_.size();
+                std::size_t n = paragraph(*xs, s, {frame.x + inset, frame.measure - 2 * inset}, Align::center,
+                                          s.size * 1.3, 0, leading);
+                for (std::size_t i = first; i + 1 < first + n; ++i) out_[i].keep_with_next = true;  // one piece
               }
             }
             pending_space_ = leading;

@@ -37,6 +37,7 @@ class BlockLayout {
 
  private:
   void block(const Block& b, const Frame& frame, bool after_paragraph);
+  std::vector<LineBreak> break_lines(Items& items, double measure, Align align, SourceSpan at);
   void heading(const Header& h, const Frame& frame);
   void code_block(const CodeBlock& c, const Frame& frame);
   void list(const std::vector<Blocks>& items, const Frame& frame, bool ordered, int start);

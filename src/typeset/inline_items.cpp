@@ -49,7 +49,59 @@ void ItemBuilder::add_word(const std::string& word, const InlineStyle& style, An
   item.content.link = style.link;
   for (const auto& run : shaped.runs) item.width += run.width(style.size);
   item.content.width = item.width;
+  // Font expansion as glue before the word: never a break point, as only glue after a box is.
+  bool after_space = out.empty() || (out.back().kind == Item::glue && !out.back().expansion);
+  if (options_.expansion > 0 && style.family != Family::mono && style.raise == 0 && after_space) {
+    Item expansion = make_glue(0, item.width * options_.expansion, item.width * options_.expansion);
+    expansion.expansion = true;
+    out.push_back(expansion);
+  }
+  if (options_.hyphenator && style.family != Family::mono && style.raise == 0 && style.link.empty() &&
+      shaped.runs.size() == 1 && !shaped.runs[0].rtl) {
+    const std::vector<std::size_t>& points = options_.hyphenator->points(word, lang);
+    if (!points.empty()) {
+      add_pieces(shaped, points, std::move(item), out);
+      return;
+    }
+  }
   out.push_back(std::move(item));
+}
+
+// A word with hyphenation points as pieces of its one shaped run, split where a glyph starts exactly
+// at the point (never inside a ligature), with a flagged penalty between as wide as the hyphen.
+void ItemBuilder::add_pieces(const text::ShapedText& shaped, const std::vector<std::size_t>& points, Item word,
+                             Items& out) {
+  const text::ShapedRun& run = shaped.runs[0];
+  const double scale = word.content.size / run.face->upem;
+  hb_codepoint_t hyphen = 0;
+  if (!hb_font_get_nominal_glyph(run.face->font, '-', &hyphen)) {
+    out.push_back(std::move(word));
+    return;
+  }
+  const double hyphen_width = run.face->advance(hyphen) * scale;
+  std::size_t begin = 0;
+  auto piece = [&](std::size_t end) {
+    Item p = word;
+    p.content.glyph_begin = begin;
+    p.content.glyph_end = end;
+    p.width = 0;
+    for (std::size_t g = begin; g < end; ++g) p.width += run.glyphs[g].advance * scale;
+    p.content.width = p.width;
+    if (begin > 0) p.content.id.clear();
+    out.push_back(std::move(p));
+    begin = end;
+  };
+  for (std::size_t point : points) {
+    std::size_t g = begin;
+    while (g < run.glyphs.size() && run.glyphs[g].cluster < point) ++g;
+    if (g == begin || g == run.glyphs.size() || run.glyphs[g].cluster != point) continue;
+    piece(g);
+    Item penalty = make_penalty(options_.hyphen_penalty);
+    penalty.width = hyphen_width;
+    penalty.flagged = true;
+    out.push_back(penalty);
+  }
+  piece(run.glyphs.size());
 }
 
 void ItemBuilder::add_text(const std::string& text, const InlineStyle& style, SourceSpan at, Anchor anchor,
@@ -104,7 +156,7 @@ void ItemBuilder::add(const Inlines& xs, const InlineStyle& style, std::uint32_t
           } else if constexpr (std::is_same_v<T, Code>) {
             inner.family = Family::mono;
             inner.bold = inner.italic = false;
-            inner.size = style.size * code_scale_;
+            inner.size = style.size * options_.code_scale;
             add_text(n.text, inner, x.span, {node, offset_}, out);
             offset_ += static_cast<std::uint32_t>(n.text.size());
           } else if constexpr (std::is_same_v<T, Link>) {

@@ -4,6 +4,7 @@
 
 #include "diagnostics.hpp"
 #include "font_set.hpp"
+#include "hyphenator.hpp"
 #include "items.hpp"
 #include "tree.hpp"
 
@@ -20,9 +21,16 @@ struct InlineStyle {
 
 class ItemBuilder {
  public:
+  struct Options {
+    double code_scale = 0.75;     // inline code's size relative to the text around it
+    double expansion = 0;         // font expansion allowed, as a fraction of a word's width (0.02)
+    double hyphen_penalty = 50;   // the cost of a break at a hyphenation point
+    text::Hyphenator* hyphenator = nullptr;  // null: no hyphenation
+  };
+
   ItemBuilder(const FontSet& fonts, text::Shaper& shaper, Diagnostics& diags, const std::string& book_lang,
-              double code_scale)
-      : fonts_(fonts), shaper_(shaper), diags_(diags), book_lang_(book_lang), code_scale_(code_scale) {}
+              const Options& options)
+      : fonts_(fonts), shaper_(shaper), diags_(diags), book_lang_(book_lang), options_(options) {}
 
   // Starts a new block: anchors count characters from its start.
   void begin_block() { offset_ = 0; }
@@ -41,8 +49,9 @@ class ItemBuilder {
   const FontSet& fonts_;
   text::Shaper& shaper_;
   Diagnostics& diags_;
+  void add_pieces(const text::ShapedText& shaped, const std::vector<std::size_t>& points, Item word, Items& out);
   std::string book_lang_;
-  double code_scale_;
+  Options options_;
   std::uint32_t offset_ = 0;  // characters of the block so far, for anchors
 };
 

@@ -22,13 +22,19 @@ struct Box {
   Anchor anchor;
   std::string link;  // a URL, or "#id" for a place in the book
   std::string id;    // a place other links point at ("noteref-3"), set on the box that starts it
+  // A piece of a hyphenatable word: glyphs [glyph_begin, glyph_end) of shaped->runs[0] (the word's
+  // whole text stays in `text`, for the glyphs' text); glyph_end == npos: the whole word.
+  std::size_t glyph_begin = 0, glyph_end = std::string::npos;
 };
 
 struct Item {
   enum Kind { box, glue, penalty } kind = box;
   Box content;                             // for boxes
-  double width = 0, stretch = 0, shrink = 0;  // for glue (and width for boxes)
+  double width = 0, stretch = 0, shrink = 0;  // glue; width also for boxes, and for a penalty the width
+                                              // of what a break there adds (the hyphen)
   double cost = 0;                         // for penalties: forced_break forces a line end
+  bool flagged = false;                    // a penalty at a hyphen: two in a row cost extra
+  bool expansion = false;  // glue that stands for the next word's font expansion: not a space
 };
 
 using Items = std::vector<Item>;

@@ -32,6 +32,7 @@ struct RunBuilder {
   Slice& slice;
   GlyphRun* current = nullptr;
   double current_raise = 0;
+  double expansion = 1;  // the line's glyph scale
 
   void glyph(const text::FontFace* face, double size, double raise, double x, std::uint32_t id, double y_offset,
              std::string text, Anchor anchor) {
@@ -39,6 +40,7 @@ struct RunBuilder {
       slice.runs.push_back({});
       current = &slice.runs.back();
       current->anchor = anchor;
+      current->expansion = raise == 0 ? expansion : 1;
       current->face = face;
       current->size = size;
       current->x = x;
@@ -82,25 +84,56 @@ std::vector<std::size_t> visual_order_of(const Items& items, const LineBreak& li
   return order;
 }
 
+// The hyphen at the end of a line broken inside a word: the word's face's hyphen glyph, whose text is a
+// soft hyphen, so that copied text joins the word again.
+void add_hyphen(const Items& items, const LineBreak& line, RunBuilder& runs, double x) {
+  for (std::size_t i = line.end; i-- > line.begin;) {
+    const Item& it = items[i];
+    if (it.kind != Item::box || !it.content.shaped || it.content.shaped->runs.empty()) continue;
+    const text::ShapedRun& run = it.content.shaped->runs.back();
+    hb_codepoint_t hyphen = 0;
+    if (hb_font_get_nominal_glyph(run.face->font, '-', &hyphen)) {
+      runs.glyph(run.face, it.content.size, it.content.raise, x, hyphen, 0, "\u00AD", it.content.anchor);
+    }
+    return;
+  }
+}
+
 }  // namespace
 
 Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& frame) {
-  double natural = 0, stretch = 0, shrink = 0;
+  double natural = 0, stretch = 0, shrink = 0, words = 0;
   for (std::size_t i = line.begin; i < line.end; ++i) {
+    // A penalty's width (a hyphen) counts only when the line breaks there; expansion glue stands for
+    // the words' own width, counted below.
+    if (items[i].kind == Item::penalty || (items[i].kind == Item::glue && items[i].expansion)) continue;
     natural += items[i].width;
     if (items[i].kind == Item::glue) {
       stretch += items[i].stretch;
       shrink += items[i].shrink;
     }
+    if (items[i].kind == Item::box && items[i].content.raise == 0) words += items[i].width;
   }
-  double ratio = 0;
-  if (frame.align == Align::justify && !line.forced) {
-    if (natural < frame.measure && stretch > 0) ratio = std::min((frame.measure - natural) / stretch, 3.0);  // looser would open holes
-    if (natural > frame.measure && shrink > 0) ratio = std::max((frame.measure - natural) / shrink, -1.0);
-  } else if (natural > frame.measure && shrink > 0) {
-    ratio = std::max((frame.measure - natural) / shrink, -1.0);
+  const Item* break_item = line.end < items.size() ? &items[line.end] : nullptr;
+  const bool hyphenated = break_item && break_item->kind == Item::penalty && break_item->flagged;
+  if (hyphenated) natural += break_item->width;
+  // The line is justified by widening or narrowing its glyphs, within ±frame.expansion (pdfTeX's font
+  // expansion), and then by its spaces: the glyphs take the first share, so that spaces stay near
+  // their natural width.
+  double ratio = 0, expansion = 0;
+  const double capacity = words * frame.expansion;
+  const bool justify = frame.align == Align::justify && !line.forced;
+  if (justify || natural > frame.measure) {
+    double gap = frame.measure - natural;
+    if (capacity > 0 && (justify || gap < 0)) {
+      double share = std::clamp(gap / capacity, -1.0, 1.0);
+      expansion = share * frame.expansion;
+      gap -= share * capacity;
+    }
+    if (gap > 0 && justify && stretch > 0) ratio = std::min(gap / stretch, 3.0);  // looser would open holes
+    if (gap < 0 && shrink > 0) ratio = std::max(gap / shrink, -1.0);
   }
-  double set_width = natural + (ratio > 0 ? ratio * stretch : ratio * shrink);
+  double set_width = natural + words * expansion + (ratio > 0 ? ratio * stretch : ratio * shrink);
   double x = frame.x;
   if (frame.align == Align::center) x += (frame.measure - set_width) / 2;
   if (frame.align == Align::right) x += frame.measure - set_width;
@@ -108,7 +141,7 @@ Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& f
   Slice slice;
   slice.height = frame.height;
   slice.baseline = frame.height * 0.78;
-  RunBuilder runs{slice};
+  RunBuilder runs{slice, nullptr, 0, 1 + expansion};
   const Box* link_box = nullptr;
   double link_start = 0;
   auto close_link = [&](double end) {
@@ -124,11 +157,14 @@ Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& f
     const Item& it = items[i];
     if (it.kind == Item::penalty) continue;
     if (it.kind == Item::glue) {
+      if (it.expansion) continue;
       double w = it.width + (ratio > 0 ? ratio * it.stretch : ratio * it.shrink);
       // A space glyph at the glue's start, so that text extraction sees the space; its width is the
       // glue's, set by the next glyph's position.
       const Box* before = i > line.begin && items[i - 1].kind == Item::box ? &items[i - 1].content : nullptr;
-      const Box* after = i + 1 < line.end && items[i + 1].kind == Item::box ? &items[i + 1].content : nullptr;
+      std::size_t next = i + 1;
+      while (next < line.end && items[next].kind == Item::glue && items[next].expansion) ++next;
+      const Box* after = next < line.end && items[next].kind == Item::box ? &items[next].content : nullptr;
       if (before && after && before->shaped && !before->shaped->runs.empty() && runs.current) {
         const auto& run = before->shaped->runs.back();
         hb_codepoint_t space = 0;
@@ -148,10 +184,12 @@ Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& f
       link_start = x;
     }
     if (box.shaped) {
+      const double widen = box.raise == 0 ? 1 + expansion : 1;
       for (const auto& run : box.shaped->runs) {
-        double scale = box.size / run.face->upem;
+        double scale = box.size / run.face->upem * widen;
         std::vector<std::string> texts = glyph_texts(run, box.text);
-        for (std::size_t g = 0; g < run.glyphs.size(); ++g) {
+        std::size_t last = std::min(box.glyph_end, run.glyphs.size());
+        for (std::size_t g = box.glyph_begin; g < last; ++g) {
           const auto& glyph = run.glyphs[g];
           runs.glyph(run.face, box.size, box.raise, x + glyph.x_offset * scale, glyph.id, glyph.y_offset * scale,
                      texts[g], box.anchor);
@@ -163,6 +201,7 @@ Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& f
     }
   }
   close_link(x);
+  if (hyphenated) add_hyphen(items, line, runs, x);
   return slice;
 }
 

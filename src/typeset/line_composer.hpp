@@ -14,6 +14,7 @@ struct LineFrame {
   double measure = 0;  // its width
   double height = 14;  // the leading
   Align align = Align::justify;
+  double expansion = 0;  // font expansion allowed (0.02: glyphs 2 % wider or narrower at most)
 };
 
 Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& frame);

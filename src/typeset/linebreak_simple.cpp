@@ -20,6 +20,7 @@ std::vector<LineBreak> break_lines_first_fit(const Items& items, double measure,
   for (std::size_t i = begin; i < items.size(); ++i) {
     const Item& it = items[i];
     if (it.kind == Item::penalty) {
+      if (it.flagged) continue;  // ragged text is not hyphenated
       if (it.cost == forced_break) {
         lines.push_back({begin, i, true});
         start_line(i + 1);
@@ -31,6 +32,7 @@ std::vector<LineBreak> break_lines_first_fit(const Items& items, double measure,
       continue;
     }
     if (it.kind == Item::glue) {
+      if (it.expansion) continue;  // ragged lines keep their glyphs' widths
       if (i > begin && items[i - 1].kind == Item::box) {
         last_break = i;
         has_break = true;

@@ -16,7 +16,8 @@ struct LineBreak {
 // First fit, as a stand-in for total fit: walking the items, a line ends at its last legal break
 // (glue after a box, or a penalty) once the next box would not fit even with every glue shrunk.
 // A box wider than the measure gets a line of its own (an overfull line). The last line is
-// `forced`, like any line ending at a forced break.
+// `forced`, like any line ending at a forced break. Hyphenation points (flagged penalties) are not
+// used: first fit sets ragged and centred text, which reads better unhyphenated.
 std::vector<LineBreak> break_lines_first_fit(const Items& items, double measure, double first_indent_measure);
 
 }  // namespace recto::typeset

@@ -21,6 +21,7 @@ struct Anchor {
 struct GlyphRun {
   const text::FontFace* face = nullptr;
   double size = 10;  // pt
+  double expansion = 1;  // horizontal scale of the glyphs (font expansion, within ±2 %); positions include it
   double x = 0, y = 0;  // baseline origin of the first glyph
   std::vector<std::uint32_t> glyphs;  // the face's own glyph ids (the writer renumbers for subsets)
   std::vector<double> x_positions;    // each glyph's pen position relative to x, kerning and justification included

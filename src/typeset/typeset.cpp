@@ -13,7 +13,10 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
   if (!find_fonts(sheet, fonts, set, diags)) return std::nullopt;
   text::Shaper shaper(fonts);
   std::string lang = doc.meta.lang.empty() ? "en" : doc.meta.lang;
-  ItemBuilder items(set, shaper, diags, lang, sheet.code_size / sheet.body_size);
+  text::Hyphenator hyphenator;
+  ItemBuilder::Options item_options{sheet.code_size / sheet.body_size, sheet.expansion, 50,
+                                    sheet.hyphenate ? &hyphenator : nullptr};
+  ItemBuilder items(set, shaper, diags, lang, item_options);
   Flow flow;
   BlockLayout layout(sheet, items, flow, doc.folder, env, diags);
 

@@ -1,0 +1,208 @@
+// Hyphenation points from libhyphen's pattern files, found per language, on ICU-lower-cased words.
+#include "hyphenator.hpp"
+
+#include <hyphen.h>
+#include <unicode/bytestream.h>
+#include <unicode/casemap.h>
+#include <unicode/edits.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+#include <unicode/utf16.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+
+#include "char_class.hpp"
+
+namespace recto::text {
+
+namespace {
+
+constexpr const char* kPatternDirectory = "/usr/share/hyphen/";
+constexpr std::size_t kLeftMin = 2, kRightMin = 3;  // characters kept together at each end
+
+bool is_apostrophe(char32_t c) {
+  return c == U'\'' || c == U'\u2019';
+}
+bool is_mark(char32_t c) {
+  return U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK;
+}
+
+// The pattern files to try for a language, best first: language_REGION, the language with its
+// usual region, the bare language.
+std::vector<std::string> candidate_files(const icu::Locale& locale) {
+  std::string language = locale.getLanguage(), region = locale.getCountry();
+  std::string usual = language == "en" ? "US" : language;
+  for (char& c : usual) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::vector<std::string> files;
+  if (!region.empty()) files.push_back("hyph_" + language + "_" + region + ".dic");
+  files.push_back("hyph_" + language + "_" + usual + ".dic");
+  files.push_back("hyph_" + language + ".dic");
+  return files;
+}
+
+// Frees what hnj_hyphen_hyphenate3 allocates for non-standard hyphenation.
+struct Replacements {
+  char** rep = nullptr;
+  int* pos = nullptr;
+  int* cut = nullptr;
+  int size = 0;
+  ~Replacements() {
+    if (rep) {
+      for (int i = 0; i < size; ++i) std::free(rep[i]);
+    }
+    std::free(rep);
+    std::free(pos);
+    std::free(cut);
+  }
+};
+
+}  // namespace
+
+struct Hyphenator::Dictionary {
+  std::string path;
+  std::shared_ptr<HyphenDict> patterns;  // shared by the languages that use the same file
+  std::string locale;                    // for lower-casing
+  std::unique_ptr<UConverter, void (*)(UConverter*)> converter{nullptr, ucnv_close};  // non-UTF-8
+
+  // The lower-cased word in the file's encoding, one byte per character unless UTF-8 (libhyphen
+  // counts characters either way), and where each of its characters starts in `lower`.
+  bool encode(const std::string& lower, std::string& out, std::vector<std::size_t>& starts) const {
+    for (std::size_t i = 0; i < lower.size();) {
+      starts.push_back(i);
+      std::size_t start = i;
+      char32_t c = next_char(lower, i);
+      if (!converter) {
+        out.append(lower, start, i - start);
+        continue;
+      }
+      UChar units[2];
+      std::int32_t length = 0;
+      U16_APPEND_UNSAFE(units, length, static_cast<UChar32>(c));
+      char byte[4];
+      UErrorCode status = U_ZERO_ERROR;
+      if (ucnv_fromUChars(converter.get(), byte, sizeof byte, units, length, &status) != 1 ||
+          U_FAILURE(status)) {
+        return false;
+      }
+      out += byte[0];
+    }
+    starts.push_back(lower.size());
+    return true;
+  }
+};
+
+Hyphenator::Hyphenator() = default;
+Hyphenator::~Hyphenator() = default;
+
+Hyphenator::Dictionary* Hyphenator::dictionary(const std::string& lang) {
+  auto found = dictionaries_.find(lang);
+  if (found != dictionaries_.end()) return found->second.get();
+  std::unique_ptr<Dictionary>& entry = dictionaries_[lang];
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale locale = icu::Locale::forLanguageTag(lang, status);
+  if (U_FAILURE(status) || lang.empty()) return nullptr;
+  for (const std::string& name : candidate_files(locale)) {
+    std::string path = kPatternDirectory + name;
+    if (!std::filesystem::exists(path)) continue;
+    auto dict = std::make_unique<Dictionary>();
+    dict->path = path;
+    dict->locale = locale.getName();
+    for (const auto& [other_lang, other] : dictionaries_) {
+      if (other && other->path == path) dict->patterns = other->patterns;
+    }
+    if (!dict->patterns) {
+      dict->patterns.reset(hnj_hyphen_load(path.c_str()), hnj_hyphen_free);
+      if (!dict->patterns) return nullptr;
+      files_.push_back(path);
+    }
+    if (!dict->patterns->utf8) {
+      dict->converter.reset(ucnv_open(dict->patterns->cset, &status));
+      if (U_FAILURE(status)) return nullptr;
+      ucnv_setFromUCallBack(dict->converter.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr,
+                            nullptr, &status);
+    }
+    entry = std::move(dict);
+    break;
+  }
+  return entry.get();
+}
+
+const std::vector<std::size_t>& Hyphenator::points(std::string_view word, const std::string& lang) {
+  static const std::vector<std::size_t> none;
+  Dictionary* dict = dictionary(lang);
+  if (!dict) return none;
+  std::string key = lang;
+  key += '\0';
+  key += word;
+  auto [it, inserted] = cache_.try_emplace(std::move(key));
+  std::vector<std::size_t>& result = it->second;
+  if (!inserted) return result;
+
+  // The word without the punctuation around it.
+  std::size_t begin = 0, end = 0;
+  for (std::size_t i = 0; i < word.size();) {
+    char32_t c = next_char(word, i);
+    if (!u_ispunct(static_cast<UChar32>(c))) {
+      end = i;
+    } else if (end == 0) {
+      begin = i;
+    }
+  }
+  if (end <= begin) return result;
+  std::string_view core = word.substr(begin, end - begin);
+
+  // Only letters, marks and apostrophes, not all capitals; where its characters (not marks) start.
+  std::vector<std::size_t> starts;
+  bool upper = false, lower_case = false;
+  for (std::size_t i = 0; i < core.size();) {
+    std::size_t start = i;
+    char32_t c = next_char(core, i);
+    auto code = static_cast<UChar32>(c);
+    if (!u_isalpha(code) && !is_mark(c) && !is_apostrophe(c)) return result;
+    upper = upper || u_isUUppercase(code);
+    lower_case = lower_case || u_isULowercase(code);
+    if (!is_mark(c)) starts.push_back(start);
+  }
+  if (starts.size() < kLeftMin + kRightMin || (upper && !lower_case)) return result;
+  starts.push_back(core.size());
+
+  std::string lower;
+  icu::StringByteSink<std::string> sink(&lower);
+  icu::Edits edits;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::CaseMap::utf8ToLower(dict->locale.c_str(), 0, core, sink, &edits, status);
+  std::string input;  // NUL-terminated: libhyphen reads up to the NUL whatever size it is given
+  std::vector<std::size_t> lower_starts;
+  if (U_FAILURE(status) || !dict->encode(lower, input, lower_starts)) return result;
+
+  auto size = static_cast<int>(input.size());
+  std::vector<char> hyphens(input.size() + 5);
+  Replacements replacements{.size = size};
+  hnj_hyphen_hyphenate3(dict->patterns.get(), input.c_str(), size, hyphens.data(), nullptr,
+                        &replacements.rep, &replacements.pos, &replacements.cut, kLeftMin,
+                        kRightMin, 0, 0);
+  // An odd hyphens[k] allows a hyphen after character k (libhyphen counts UTF-8 in characters); its
+  // offset in `lower` maps back to one in the word as given.
+  icu::Edits::Iterator map = edits.getFineIterator();
+  for (std::size_t k = 0; k + 2 < lower_starts.size(); ++k) {
+    if (!(hyphens[k] & 1) || (replacements.rep && replacements.rep[k])) continue;
+    auto offset = static_cast<std::size_t>(
+        map.sourceIndexFromDestinationIndex(static_cast<int32_t>(lower_starts[k + 1]), status));
+    auto at = std::lower_bound(starts.begin(), starts.end(), offset);
+    if (U_FAILURE(status) || at == starts.end() || *at != offset) continue;
+    auto index = static_cast<std::size_t>(at - starts.begin());
+    if (index < kLeftMin || index + kRightMin + 1 > starts.size()) continue;
+    if (result.empty() || result.back() < begin + offset) result.push_back(begin + offset);
+  }
+  return result;
+}
+
+std::vector<std::string> Hyphenator::files() const {
+  return files_;
+}
+
+}  // namespace recto::text

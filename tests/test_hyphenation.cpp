@@ -1,0 +1,127 @@
+// Hyphenation points from libhyphen's patterns (hyph_en_US.dic) and ICU's line break opportunities.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "hyphenator.hpp"
+#include "line_breaks.hpp"
+
+using namespace recto::text;
+using Offsets = std::vector<std::size_t>;
+
+namespace {
+
+// The word with a hyphen at each point.
+std::string hyphenated(const std::string& word, const Offsets& points) {
+  std::string out;
+  std::size_t last = 0;
+  for (std::size_t point : points) {
+    out += word.substr(last, point - last) + "-";
+    last = point;
+  }
+  return out + word.substr(last);
+}
+
+std::size_t characters(std::string_view text) {
+  std::size_t count = 0;
+  for (char byte : text) count += (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("English words hyphenate at the points of hyph_en_US.dic", "[hyphenation]") {
+  Hyphenator hyphenator;
+  CHECK(hyphenator.points("hyphenation", "en") == Offsets{2, 6});
+  CHECK(hyphenated("hyphenation", hyphenator.points("hyphenation", "en")) == "hy-phen-ation");
+  CHECK(hyphenator.points("typesetting", "en") == Offsets{4, 7});
+  CHECK(hyphenator.points("Typesetting", "en") == Offsets{4, 7});
+  CHECK(hyphenator.points("cooperation", "en") == Offsets{2, 4, 6, 7});
+  CHECK(hyphenator.files() == std::vector<std::string>{"/usr/share/hyphen/hyph_en_US.dic"});
+}
+
+TEST_CASE("Points keep 2 characters before them and 3 after", "[hyphenation]") {
+  Hyphenator hyphenator;
+  CHECK(hyphenator.points("agree", "en").empty());
+  CHECK(hyphenator.points("into", "en").empty());
+  for (std::string word : {"pneumonoultramicroscopicsilicovolcanoconiosis", "abandonment",
+                           "especially", "ideology", "typography", "unusually"}) {
+    INFO(word << " -> " << hyphenated(word, hyphenator.points(word, "en")));
+    CHECK(!hyphenator.points(word, "en").empty());
+    for (std::size_t point : hyphenator.points(word, "en")) {
+      CHECK(characters(word.substr(0, point)) >= 2);
+      CHECK(characters(word.substr(point)) >= 3);
+    }
+  }
+}
+
+TEST_CASE("Punctuation around a word is left out and the points shifted", "[hyphenation]") {
+  Hyphenator hyphenator;
+  CHECK(hyphenator.points("\u201cHyphenation,\u201d", "en") == Offsets{5, 9});
+  CHECK(hyphenator.points("(typesetting).", "en") == Offsets{5, 8});
+  CHECK(hyphenator.points("\u201c,.\u201d", "en").empty());
+}
+
+TEST_CASE("Digits, acronyms, hyphens, slashes and addresses give no points", "[hyphenation]") {
+  Hyphenator hyphenator;
+  for (const char* word : {"hyphenation2", "1234567", "HYPHENATION", "UNESCO", "well-hyphenated",
+                           "hyphen\u00ADation", "hyphenation/typesetting", "someone@example"}) {
+    INFO(word);
+    CHECK(hyphenator.points(word, "en").empty());
+  }
+}
+
+TEST_CASE("Languages find their patterns or have none", "[hyphenation]") {
+  Hyphenator hyphenator;
+  CHECK(hyphenator.points("hyphenation", "en-GB") == Offsets{2, 6});  // en_US: no en_GB installed
+  CHECK(hyphenator.points("hyphenation", "en-US") == Offsets{2, 6});
+  CHECK(hyphenator.points("hyphenation", "xx").empty());
+  CHECK(hyphenator.points("hyphenation", "").empty());
+  // One file, opened once, for every English.
+  CHECK(hyphenator.files() == std::vector<std::string>{"/usr/share/hyphen/hyph_en_US.dic"});
+  CHECK(Hyphenator().files().empty());
+}
+
+TEST_CASE("Words outside the patterns' alphabet are harmless", "[hyphenation]") {
+  Hyphenator hyphenator;
+  CHECK(hyphenator.points("\u03c5\u03c0\u03b5\u03c1\u03b2\u03bf\u03bb\u03ae", "en").empty());
+  CHECK(hyphenator.points("\u03a5\u03a0\u0395\u03a1\u0392\u039f\u039b\u0397", "en").empty());
+  CHECK(hyphenator.points("\xff\xfehyphenation", "en").empty());  // not UTF-8
+}
+
+TEST_CASE("Points in words with accents fall between characters", "[hyphenation]") {
+  Hyphenator hyphenator;
+  const std::string cooperation = "co\u00f6peration";
+  CHECK(hyphenator.points(cooperation, "en") == Offsets{7, 8});  // "coöper-a-tion"
+  CHECK(hyphenator.points("na\u00efve", "en").empty());
+  // Lower-casing İ gives i + U+0307, a byte longer: the points are offsets in the word as given.
+  CHECK(hyphenator.points("\u0130stanbul", "en") == Offsets{3, 6});  // "İs-tan-bul"
+  for (std::size_t point : hyphenator.points(cooperation, "en")) {
+    CHECK((static_cast<unsigned char>(cooperation[point]) & 0xC0) != 0x80);
+  }
+}
+
+TEST_CASE("Hyphenations are cached per language and word", "[hyphenation]") {
+  Hyphenator hyphenator;
+  const Offsets& first = hyphenator.points("hyphenation", "en");
+  CHECK(&hyphenator.points("hyphenation", "en") == &first);
+  CHECK(&hyphenator.points("Hyphenation", "en") != &first);
+}
+
+TEST_CASE("Chinese breaks between ideographs, not before a full stop or after an opening quote",
+          "[hyphenation][line-breaks]") {
+  // 他说“隐私是一个问题。”: three bytes a character.
+  const Offsets breaks = break_opportunities("他说\u201c隐私是一个问题。\u201d", "zh");
+  CHECK(breaks == Offsets{3, 6, 12, 15, 18, 21, 24, 27});
+  CHECK(std::find(breaks.begin(), breaks.end(), 9) == breaks.end());   // after “
+  CHECK(std::find(breaks.begin(), breaks.end(), 30) == breaks.end());  // before 。
+}
+
+TEST_CASE("URLs break after slashes, words after em dashes, a plain word nowhere",
+          "[hyphenation][line-breaks]") {
+  CHECK(break_opportunities("https://example.org/path/to/page", "en") == Offsets{8, 20, 25, 28});
+  CHECK(break_opportunities("word\u2014word", "en") == Offsets{4, 7});
+  CHECK(break_opportunities("word", "en").empty());
+  CHECK(break_opportunities("", "en").empty());
+}
