@@ -108,9 +108,9 @@ void BlockLayout::block(const Block& b, const Frame& frame, bool after_paragraph
             for (const Block& inner : n.content) {
               if (const Inlines* xs = block_inlines(const_cast<Block&>(inner))) {
                 std::size_t first = out_.size();
-                std::size_t n = paragraph(*xs, s, {frame.x + inset, frame.measure - 2 * inset}, Align::center,
+                std::size_t lines = paragraph(*xs, s, {frame.x + inset, frame.measure - 2 * inset}, Align::center,
                                           s.size * 1.3, 0, leading);
-                for (std::size_t i = first; i + 1 < first + n; ++i) out_[i].keep_with_next = true;  // one piece
+                for (std::size_t i = first; i + 1 < first + lines; ++i) out_[i].keep_with_next = true;  // one piece
               }
             }
             pending_space_ = leading;
