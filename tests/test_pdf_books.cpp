@@ -112,10 +112,20 @@ void words_of(const Blocks& bs, std::string& out) {
   }
 }
 
+// Words split at white space; a word ending in a hyphen, a dash or a slash is joined with the next,
+// as a line may break after them (ICU's break opportunities).
 std::vector<std::string> split_words(const std::string& text) {
   std::vector<std::string> words;
   std::istringstream in(text);
-  for (std::string w; in >> w;) words.push_back(w);
+  bool join = false;
+  for (std::string w; in >> w;) {
+    if (join) words.back() += w;
+    else words.push_back(w);
+    const std::string& last = words.back();
+    join = !last.empty() && (last.back() == '-' || last.back() == '/' ||
+                             (last.size() >= 3 && (last.compare(last.size() - 3, 3, "—") == 0 ||
+                                                   last.compare(last.size() - 3, 3, "–") == 0)));
+  }
   return words;
 }
 

@@ -1,6 +1,7 @@
 // Turning inlines into boxes, glue and penalties.
 #include "inline_items.hpp"
 
+#include "line_breaks.hpp"
 #include "tree_walk.hpp"
 
 namespace recto::typeset {
@@ -50,7 +51,7 @@ void ItemBuilder::add_word(const std::string& word, const InlineStyle& style, An
   for (const auto& run : shaped.runs) item.width += run.width(style.size);
   item.content.width = item.width;
   // Font expansion as glue before the word: never a break point, as only glue after a box is.
-  bool after_space = out.empty() || (out.back().kind == Item::glue && !out.back().expansion);
+  bool after_space = out.empty() || (out.back().kind == Item::glue && !out.back().expansion && !out.back().invisible);
   if (options_.expansion > 0 && style.family != Family::mono && style.raise == 0 && after_space) {
     Item expansion = make_glue(0, item.width * options_.expansion, item.width * options_.expansion);
     expansion.expansion = true;
@@ -120,7 +121,23 @@ void ItemBuilder::add_text(const std::string& text, const InlineStyle& style, So
         diags_.warning(where, "missing-glyph", "no installed font has the character in '" + word + "'",
                        "install a font that has it (fonts-noto-core, fonts-noto-cjk)");
       }
-      add_word(word, style, {anchor.node, anchor.offset + static_cast<std::uint32_t>(start)}, out);
+      // Breaks inside a word without spaces (between ideographs, after a dash or a URL's slash), from
+      // ICU: the pieces are set apart by glue that is no space, with a little stretch between ideographs.
+      std::size_t piece = 0;
+      for (std::size_t at_break : text::break_opportunities(word, lang)) {
+        // Not after a hyphen (readers and text extraction take a line-final hyphen for a broken
+        // word), nor before a dash (the dash ends the line, as in most house styles).
+        if (word[at_break - 1] == '-' || word.compare(at_break, 3, "—") == 0 || word.compare(at_break, 3, "–") == 0) {
+          continue;
+        }
+        add_word(word.substr(piece, at_break - piece), style,
+                 {anchor.node, anchor.offset + static_cast<std::uint32_t>(start + piece)}, out);
+        Item opportunity = make_glue(0, style.size * 0.05, 0);
+        opportunity.invisible = true;
+        out.push_back(opportunity);
+        piece = at_break;
+      }
+      add_word(word.substr(piece), style, {anchor.node, anchor.offset + static_cast<std::uint32_t>(start + piece)}, out);
     }
     if (space == std::string::npos) break;
     double w = space_width(style);

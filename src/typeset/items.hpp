@@ -35,6 +35,7 @@ struct Item {
   double cost = 0;                         // for penalties: forced_break forces a line end
   bool flagged = false;                    // a penalty at a hyphen: two in a row cost extra
   bool expansion = false;  // glue that stands for the next word's font expansion: not a space
+  bool invisible = false;  // glue at a break opportunity inside a word: not a space either
 };
 
 using Items = std::vector<Item>;

@@ -165,7 +165,7 @@ Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& f
       std::size_t next = i + 1;
       while (next < line.end && items[next].kind == Item::glue && items[next].expansion) ++next;
       const Box* after = next < line.end && items[next].kind == Item::box ? &items[next].content : nullptr;
-      if (before && after && before->shaped && !before->shaped->runs.empty() && runs.current) {
+      if (!it.invisible && before && after && before->shaped && !before->shaped->runs.empty() && runs.current) {
         const auto& run = before->shaped->runs.back();
         hb_codepoint_t space = 0;
         if (hb_font_get_nominal_glyph(run.face->font, ' ', &space)) {
