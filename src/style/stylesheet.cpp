@@ -180,7 +180,8 @@ std::optional<StyleSheet> load_theme(const std::string& name, const std::filesys
       {"paragraph", [&](const YamlValue& v) {
          r.section(v, {{"indent", r.length(s.indent, em)},
                        {"expansion", r.fraction(s.expansion, 0.05)},
-                       {"hyphenate", r.flag(s.hyphenate)}});
+                       {"hyphenate", r.flag(s.hyphenate)},
+                       {"protrusion", r.flag(s.protrusion)}});
        }},
       {"notes", [&](const YamlValue& v) {
          r.text(s.notes)(v);

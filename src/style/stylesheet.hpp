@@ -21,6 +21,7 @@ struct StyleSheet {
   double indent = 13.2;  // first-line indent of a paragraph that follows another
   double expansion = 0.02;  // font expansion allowed in justified lines (0: none)
   bool hyphenate = true;
+  bool protrusion = false;  // margin protrusion of punctuation in justified text
   std::string notes = "endnotes";
 
   double text_width() const { return page_width - margin_inner - margin_outer; }

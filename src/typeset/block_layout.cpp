@@ -39,7 +39,8 @@ std::size_t BlockLayout::paragraph(const Inlines& xs, const InlineStyle& style, 
   items_.add(xs, style, next_node(), items);
   if (items.empty()) return 0;
   std::vector<LineBreak> lines = break_lines(items, frame.measure, align, xs.empty() ? SourceSpan{} : xs.front().span);
-  LineFrame lf{frame.x, frame.measure, leading, align, align == Align::justify ? sheet_.expansion : 0};
+  LineFrame lf{frame.x, frame.measure, leading, align, align == Align::justify ? sheet_.expansion : 0,
+               sheet_.protrusion};
   for (std::size_t i = 0; i < lines.size(); ++i) {
     Slice s = compose_line(items, lines[i], lf);
     if (i == 0) s.space_before = space_before;

@@ -99,9 +99,54 @@ void add_hyphen(const Items& items, const LineBreak& line, RunBuilder& runs, dou
   }
 }
 
+// How far a character at a line's edge may hang into the margin, as a share of its width
+// (after microtype's defaults for text fonts).
+double protrusion_share(const std::string& c) {
+  if (c == "." || c == "," || c == "-" || c == "\u00AD") return 0.6;
+  if (c == ":" || c == ";") return 0.4;
+  if (c == "\u201C" || c == "\u201D" || c == "\u2018" || c == "\u2019" || c == "\"" || c == "'") return 0.7;
+  if (c == "\u2013") return 0.4;
+  if (c == "\u2014") return 0.25;
+  return 0;
+}
+
+// The protrusion (pt) of the line's first glyph into the left margin and of its last into the right.
+std::pair<double, double> protrusions(const Items& items, const LineBreak& line, bool hyphenated) {
+  auto edge_glyph = [&](const Box& box, bool last, std::string& text) -> double {
+    if (!box.shaped || box.shaped->runs.empty()) return 0;
+    const text::ShapedRun& run = last ? box.shaped->runs.back() : box.shaped->runs.front();
+    std::size_t end = std::min(box.glyph_end, run.glyphs.size());
+    if (end <= box.glyph_begin) return 0;
+    std::size_t g = last ? end - 1 : box.glyph_begin;
+    std::vector<std::string> texts = glyph_texts(run, box.text);
+    text = texts[g];
+    return run.glyphs[g].advance * box.size / run.face->upem;
+  };
+  double left = 0, right = 0;
+  for (std::size_t i = line.begin; i < line.end; ++i) {
+    if (items[i].kind != Item::box) continue;
+    std::string text;
+    double width = edge_glyph(items[i].content, false, text);
+    left = protrusion_share(text) * width;
+    break;
+  }
+  for (std::size_t i = line.end; i-- > line.begin;) {
+    if (items[i].kind != Item::box) continue;
+    if (hyphenated) {
+      right = protrusion_share("-") * items[line.end].width;
+    } else {
+      std::string text;
+      double width = edge_glyph(items[i].content, true, text);
+      right = protrusion_share(text) * width;
+    }
+    break;
+  }
+  return {left, right};
+}
+
 }  // namespace
 
-Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& frame) {
+Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& given) {
   double natural = 0, stretch = 0, shrink = 0, words = 0;
   for (std::size_t i = line.begin; i < line.end; ++i) {
     // A penalty's width (a hyphen) counts only when the line breaks there; expansion glue stands for
@@ -117,6 +162,14 @@ Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& f
   const Item* break_item = line.end < items.size() ? &items[line.end] : nullptr;
   const bool hyphenated = break_item && break_item->kind == Item::penalty && break_item->flagged;
   if (hyphenated) natural += break_item->width;
+  // Margin protrusion: punctuation at either end hangs partly into the margin, so that the edges look
+  // straight; the line is that much longer.
+  LineFrame frame = given;
+  if (frame.protrusion && frame.align == Align::justify) {
+    auto [left, right] = protrusions(items, line, hyphenated);
+    frame.x -= left;
+    frame.measure += left + (line.forced ? 0 : right);
+  }
   // The line is justified by widening or narrowing its glyphs, within ±frame.expansion (pdfTeX's font
   // expansion), and then by its spaces: the glyphs take the first share, so that spaces stay near
   // their natural width.

@@ -15,9 +15,10 @@ struct LineFrame {
   double height = 14;  // the leading
   Align align = Align::justify;
   double expansion = 0;  // font expansion allowed (0.02: glyphs 2 % wider or narrower at most)
+  bool protrusion = false;  // punctuation at the ends of justified lines hangs into the margins
 };
 
-Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& frame);
+Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& given);
 
 // The text each glyph of a shaped run stands for: a ligature's letters on its glyph, "" on the later
 // glyphs of one cluster.

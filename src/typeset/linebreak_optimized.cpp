@@ -45,6 +45,7 @@ struct Pass {
   double tolerance;
   bool hyphenate;  // flagged penalties are legal breaks
   double extra_stretch;
+  int looseness;
 };
 
 // A break reached in one state, with the best way to reach it.
@@ -208,15 +209,16 @@ class Breaker {
       offer(c);
     }
     active_.resize(forced ? 0 : keep);  // no line runs past a forced break
-    std::sort(candidates_.begin(), candidates_.end(),
-              [](const Node& x, const Node& y) { return x.total < y.total; });
-    std::size_t first_new = nodes_.size();
+    std::sort(candidates_.begin(), candidates_.end(), [&](const Node& x, const Node& y) {
+      return lines_key(x) != lines_key(y) ? lines_key(x) < lines_key(y) : x.total < y.total;
+    });
+    std::size_t group = nodes_.size();  // the first node kept with the current lines key
     for (const Node& c : candidates_) {
-      bool dominated = std::any_of(nodes_.begin() + static_cast<std::ptrdiff_t>(first_new), nodes_.end(),
+      if (group < nodes_.size() && lines_key(nodes_[group]) != lines_key(c)) group = nodes_.size();
+      bool dominated = std::any_of(nodes_.begin() + static_cast<std::ptrdiff_t>(group), nodes_.end(),
                                    [&](const Node& k) {
-                                     return same_lines(k, c) && k.run <= c.run &&
-                                            k.total + (k.fitness == c.fitness ? 0 : p_.fitness_demerits) <=
-                                                c.total;
+                                     double margin = k.fitness == c.fitness ? 0 : p_.fitness_demerits;
+                                     return k.run <= c.run && k.total + margin <= c.total;
                                    });
       if (dominated) continue;
       active_.push_back(static_cast<std::ptrdiff_t>(nodes_.size()));
@@ -224,14 +226,14 @@ class Breaker {
     }
   }
 
-  // Whether two nodes at one break have made the same lines as far as the rest of the paragraph
-  // cares: every later line has the same measure, so only looseness tells line counts apart.
-  bool same_lines(const Node& x, const Node& y) const { return p_.looseness == 0 || x.line == y.line; }
+  // The lines a node has made, as far as the rest of the paragraph cares: every later line has the
+  // same measure, so only looseness tells line counts apart.
+  int lines_key(const Node& x) const { return pass_.looseness == 0 ? 0 : x.line; }
 
-  // Keeps the cheaper of two candidates in the same state.
+  // Keeps the cheaper of two lines to the same state.
   void offer(const Node& c) {
     for (Node& k : candidates_) {
-      if (same_lines(k, c) && k.fitness == c.fitness && k.run == c.run) {
+      if (lines_key(k) == lines_key(c) && k.fitness == c.fitness && k.run == c.run) {
         if (c.total < k.total) k = c;
         return;
       }
@@ -245,7 +247,7 @@ class Breaker {
     std::ptrdiff_t best = *std::min_element(active_.begin(), active_.end(), [&](auto x, auto y) {
       return node(x).total < node(y).total;
     });
-    int best_lines = node(best).line, want = p_.looseness;
+    int best_lines = node(best).line, want = pass_.looseness;
     std::ptrdiff_t pick = best;
     int reached = 0;
     for (std::ptrdiff_t f : active_) {
@@ -278,7 +280,7 @@ class Breaker {
   Pass pass_{};
   std::vector<Node> nodes_;            // every node of the pass; parents point into it
   std::vector<std::ptrdiff_t> active_;  // indexes of the nodes lines may still start from
-  std::vector<Node> candidates_;       // the nodes a break is making
+  std::vector<Node> candidates_;       // the best line to a break for each state
 };
 
 }  // namespace
@@ -286,11 +288,11 @@ class Breaker {
 BreakResult break_lines_optimized(const Items& items, const BreakParams& params) {
   Breaker breaker(items, params);
   std::optional<Breaker::Outcome> got;
-  if (params.pretolerance >= 0) got = breaker.run({params.pretolerance, false, 0});
+  if (params.pretolerance >= 0) got = breaker.run({params.pretolerance, false, 0, params.looseness});
   if (!got || !got->loose_enough) {
-    if (auto second = breaker.run({params.tolerance, true, 0})) got = std::move(second);
+    if (auto second = breaker.run({params.tolerance, true, 0, params.looseness})) got = std::move(second);
   }
-  if (!got) got = breaker.run({inf, true, params.emergency_stretch});
+  if (!got) got = breaker.run({inf, true, params.emergency_stretch, 0});
   return got ? std::move(got->result) : breaker.fallback();
 }
 
