@@ -262,3 +262,16 @@ TEST_CASE("a theme whose font family is not installed is an error naming the fam
         std::string::npos);
   fs::remove_all(dir);
 }
+
+TEST_CASE("a character that no installed font has is a warning at its position, and the book is built", "[pdf]") {
+  static std::mt19937 rng{std::random_device{}()};
+  fs::path dir = fs::temp_directory_path() / ("recto-glyph-" + std::to_string(rng()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "book.yaml") << "title: Glyphs\nlang: en\n";
+  std::ofstream(dir / "a.md") << "A private character \xF4\x8F\xBF\xBD here.\n";  // U+10FFFD
+  RunResult r = run_recto("build -q --format pdf -o '" + (dir / "out").string() + "' '" + dir.string() + "'");
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("a.md:1:21: warning: no installed font has the character in") != std::string::npos);
+  CHECK(fs::exists(dir / "out" / "glyphs.pdf"));
+  fs::remove_all(dir);
+}
