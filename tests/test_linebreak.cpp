@@ -1,13 +1,17 @@
-// The total-fit line breaker against an exhaustive search over every break sequence, and its promises
-// on larger paragraphs: a partition of the items, bounded ratios, hyphen runs, looseness, fallback.
+// The total-fit line breaker against an exhaustive search over every break sequence, and its
+// promises on larger paragraphs: a partition of the items, bounded ratios, hyphen runs, looseness,
+// fallback.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <limits>
 #include <map>
 #include <optional>
 #include <random>
+#include <string>
+#include <vector>
 
 #include "linebreak_optimized.hpp"
 
@@ -72,7 +76,9 @@ struct RefPass {
   double extra_stretch;
 };
 
-bool is_forced(const Item& it) { return it.kind == Item::penalty && it.cost == forced_break; }
+bool is_forced(const Item& it) {
+  return it.kind == Item::penalty && it.cost == forced_break;
+}
 
 bool legal_break(const Items& items, std::size_t i, const RefPass& pass) {
   const Item& it = items[i];
@@ -92,8 +98,8 @@ struct RefLine {
   int fitness = 0;
 };
 
-// The line [begin, end) ending at the break `end`, after a line of fitness `prev_fitness` that ended
-// at a flagged penalty or not.
+// The line [begin, end) ending at the break `end`, after a line of fitness `prev_fitness` that
+// ended at a flagged penalty or not.
 RefLine score_line(const Items& items, const BreakParams& p, const RefPass& pass, std::size_t begin,
                    std::size_t end, bool first_line, int prev_fitness, bool prev_flagged) {
   double natural = 0, stretch = pass.extra_stretch, shrink = 0;
@@ -121,7 +127,8 @@ RefLine score_line(const Items& items, const BreakParams& p, const RefPass& pass
   out.ratio = r;
   double d = (p.line_penalty + badness) * (p.line_penalty + badness);
   if (brk.kind == Item::penalty && brk.cost > 0) d += brk.cost * brk.cost;
-  if (brk.kind == Item::penalty && brk.cost < 0 && brk.cost != forced_break) d -= brk.cost * brk.cost;
+  if (brk.kind == Item::penalty && brk.cost < 0 && brk.cost != forced_break)
+    d -= brk.cost * brk.cost;
   bool last = is_forced(brk) && first_kept(items, end + 1) == items.size();
   bool flagged = brk.kind == Item::penalty && brk.flagged;
   if (prev_flagged && last) d += p.final_hyphen;
@@ -152,7 +159,8 @@ std::optional<double> score_breaks(const Items& items, const BreakParams& p, con
     run = flagged ? run + 1 : 0;
     begin = first_kept(items, b + 1);
   }
-  if (begin != items.size() || breaks.empty() || !is_forced(items[breaks.back()])) return std::nullopt;
+  if (begin != items.size() || breaks.empty() || !is_forced(items[breaks.back()]))
+    return std::nullopt;
   return total;
 }
 
@@ -174,7 +182,8 @@ void enumerate(const Items& items, const BreakParams& p, const RefPass& pass, st
     return;
   }
   for (std::size_t b = begin; b < items.size(); ++b) {
-    if (legal_break(items, b, pass) && score_line(items, p, pass, begin, b, breaks.empty(), 2, false).feasible) {
+    if (legal_break(items, b, pass) &&
+        score_line(items, p, pass, begin, b, breaks.empty(), 2, false).feasible) {
       breaks.push_back(b);
       enumerate(items, p, pass, first_kept(items, b + 1), breaks, best);
       breaks.pop_back();
@@ -183,7 +192,8 @@ void enumerate(const Items& items, const BreakParams& p, const RefPass& pass, st
   }
 }
 
-std::map<std::size_t, Optimum> all_optima(const Items& items, const BreakParams& p, const RefPass& pass) {
+std::map<std::size_t, Optimum> all_optima(const Items& items, const BreakParams& p,
+                                          const RefPass& pass) {
   std::map<std::size_t, Optimum> best;
   std::vector<std::size_t> breaks;
   enumerate(items, p, pass, first_kept(items, 0), breaks, best);
@@ -269,7 +279,8 @@ TEST_CASE("total fit finds the demerits of an exhaustive search", "[linebreak]")
     if (want && used.extra_stretch == 0) {  // ratios as scored, unjustified lines not stretched
       std::size_t begin = 0;
       for (std::size_t k = 0; k < got.lines.size(); ++k) {
-        RefLine line = score_line(items, p, used, got.lines[k].begin, got.lines[k].end, k == 0, 2, false);
+        RefLine line =
+            score_line(items, p, used, got.lines[k].begin, got.lines[k].end, k == 0, 2, false);
         double r = got.lines[k].forced ? std::min(0.0, line.ratio) : line.ratio;
         CHECK(got.ratios[k] == Approx(r).margin(1e-12));
         CHECK(got.lines[k].begin == first_kept(items, begin));
@@ -284,7 +295,8 @@ TEST_CASE("total fit finds the demerits of an exhaustive search", "[linebreak]")
   }
 }
 
-TEST_CASE("looseness asks for one line more or less, when there is such a paragraph", "[linebreak]") {
+TEST_CASE("looseness asks for one line more or less, when there is such a paragraph",
+          "[linebreak]") {
   std::mt19937 rng(7);
   int moved = 0;
   for (int trial = 0; trial < 400; ++trial) {
@@ -342,8 +354,8 @@ TEST_CASE("larger paragraphs: lines partition the items, ratios stay in bounds",
     std::mt19937 rng(seed);
     double cost = seed % 2 ? 50 : -100;  // hyphens welcome: the run limit has to hold them back
     // Often hyphenated, so that the tolerance can be met without the emergency pass.
-    Items items =
-        random_paragraph(rng, 80 + static_cast<int>(rng() % 150), cost, seed % 5 == 0 ? 0.02 : 0, 0.4);
+    Items items = random_paragraph(rng, 80 + static_cast<int>(rng() % 150), cost,
+                                   seed % 5 == 0 ? 0.02 : 0, 0.4);
     BreakParams p;
     p.measure = uniform(rng, 250, 450);
     p.tolerance = 2000;
@@ -436,8 +448,8 @@ TEST_CASE("paragraphs break in linear time", "[linebreak]") {
 }
 
 TEST_CASE("a paragraph without a closing forced break ends as if it had one", "[linebreak]") {
-  Items items = {box(30), make_glue(6, 6, 2), box(30), make_glue(6, 6, 2), box(30), make_glue(6, 6, 2),
-                 box(30)};
+  Items items = {box(30), make_glue(6, 6, 2), box(30), make_glue(6, 6, 2),
+                 box(30), make_glue(6, 6, 2), box(30)};
   BreakParams p;
   p.measure = 70;
   BreakResult got = break_lines_optimized(items, p);

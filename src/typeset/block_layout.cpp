@@ -41,9 +41,13 @@ std::size_t BlockLayout::paragraph(const Inlines& xs, const InlineStyle& style, 
   std::vector<LineBreak> lines = break_lines(items, frame.measure, align, xs.empty() ? SourceSpan{} : xs.front().span);
   LineFrame lf{frame.x, frame.measure, leading, align, align == Align::justify ? sheet_.expansion : 0,
                sheet_.protrusion};
+  ++paragraphs_;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     Slice s = compose_line(items, lines[i], lf);
     if (i == 0) s.space_before = space_before;
+    s.paragraph = paragraphs_;
+    s.line = static_cast<int>(i);
+    s.lines = static_cast<int>(lines.size());
     push(std::move(s));
   }
   return lines.size();

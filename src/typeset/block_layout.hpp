@@ -54,6 +54,7 @@ class BlockLayout {
   Env& env_;
   Diagnostics& diags_;
   std::uint32_t node_ = 0;
+  std::uint32_t paragraphs_ = 0;  // paragraphs laid out so far: each one's number
   bool page_break_ = false;
   bool italic_ = false;  // inside an author note: body text in italics
   Align align_ = Align::justify;  // body text; ragged right in bibliography entries

@@ -17,6 +17,11 @@ struct Slice {
   bool keep_with_next = false;
   bool new_page = false;    // starts a page (chapters, notes, references)
   bool folio = true;        // the page it starts gets a folio (not the title page)
+  // For a line of a paragraph: which paragraph (0: none), its place in it and how many lines it has,
+  // and whether it ends in a hyphen — what the page builder needs to avoid widows and orphans.
+  std::uint32_t paragraph = 0;
+  int line = 0, lines = 0;
+  bool hyphenated = false;
   std::vector<GlyphRun> runs;
   std::vector<Rule> rules;
   std::vector<PlacedImage> images;

@@ -255,6 +255,7 @@ Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& g
   }
   close_link(x);
   if (hyphenated) add_hyphen(items, line, runs, x);
+  slice.hyphenated = hyphenated;
   return slice;
 }
 

@@ -12,27 +12,29 @@ namespace recto::typeset {
 // line runs from the first box (or forced penalty) after one break to the next break, the glue and
 // penalties between being discarded, and a break at a penalty adds the penalty's width (a hyphen).
 // A line's adjustment ratio r is its shortfall over its glue's stretch (or shrink, when too long);
-// its badness is 100|r|³, infinite when r < −1 or when it is short with nothing to stretch, and it is
-// feasible when the badness is within the pass's tolerance. Its demerits are (line_penalty + b)²,
-// plus p² for a break at a penalty p > 0 or minus p² for −∞ < p < 0, plus adjacent_hyphens after a
-// line that also ended at a flagged penalty (final_hyphen instead when this is the paragraph's last
-// line), plus fitness_demerits when its fitness class (very loose r > 1, loose r > 0.5, decent,
-// tight r < −0.5) is two or more from the previous line's. As in TeX, a single walk over the items
-// keeps an "active list" of nodes: the breaks already reached, each with the least total demerits of
-// any way to reach it in a given state — position, lines so far (only "first line or not" unless
-// looseness asks for exact counts), fitness class of the line ending there, and how many lines in a
-// row ended at flagged penalties (never more than max_hyphen_run). At each legal break every active
-// node proposes the line from it; feasible lines become candidate nodes, the best per state kept and
-// those dominated dropped (a node no cheaper than another with no longer hyphen run, by more than the
-// fitness demerits the other might pay, can never do better). A node leaves the list when its line
-// would be too long even fully shrunk (which only grows, glue shrinking no more than its width), and
-// every node leaves at a forced break, so the work is the items times a short list; prefix sums of
-// width, stretch and shrink make each line O(1). Passes as in TeX: first without flagged breaks within
+// its badness is 100|r|³, infinite when r < −1 or when it is short with nothing to stretch, and
+// it is feasible when the badness is within the pass's tolerance. Its demerits are
+// (line_penalty+b)², plus p² for a break at a penalty p > 0 or minus p² for −∞ < p < 0, plus
+// adjacent_hyphens after a line that also ended at a flagged penalty (final_hyphen instead when
+// this is the paragraph's last line), plus fitness_demerits when its fitness class (very loose for
+// r > 1, loose above 0.5, decent down to −0.5, then tight) is two or more from the previous
+// line's. As in TeX, a single walk over the items keeps an "active list" of nodes: the breaks
+// already reached, each with the least total demerits of any way to reach it in a given state —
+// position, lines so far (only "first line or not" unless looseness asks for exact counts), fitness
+// class of the line ending there, and how many lines in a row ended at flagged penalties (never
+// more than max_hyphen_run). At each legal break every active node proposes the line from it;
+// feasible lines become candidate nodes, the best per state kept and those dominated dropped (a
+// node no cheaper than another with no longer hyphen run, by more than the fitness demerits the
+// other might pay, can never do better). A node leaves the list when its line would be too long
+// even fully shrunk (which only grows, glue shrinking no more than its width), and every node
+// leaves at a forced break, so the work is the items times a short list; prefix sums of width,
+// stretch and shrink make each line O(1). Passes as in TeX: first without flagged breaks within
 // pretolerance, then with them within tolerance, then an emergency pass that adds emergency_stretch
-// to every line and accepts any finite badness; if all fail, first fit, marked infeasible. Looseness
-// picks, among the final nodes, the line count nearest the best one's count plus the looseness
-// without passing it, and the fewest demerits at that count. Items that do not end with a forced
-// break end as if TeX's \parfillskip were there: the last line may fall short at no cost.
+// to every line and accepts any finite badness; if all fail, first fit, marked infeasible.
+// Looseness picks, among the final nodes, the line count nearest the best one's count plus the
+// looseness without passing it, and the fewest demerits at that count (not in the emergency pass,
+// where any count could be had with awful lines). Items that do not end with a forced break end as
+// if TeX's \parfillskip and forced break were there: the last line may fall short at no cost.
 namespace {
 
 constexpr double inf = std::numeric_limits<double>::infinity();
@@ -50,16 +52,20 @@ struct Pass {
 
 // A break reached in one state, with the best way to reach it.
 struct Node {
-  std::size_t pos = 0;      // the break item (items.size(): the paragraph's end)
-  std::size_t begin = 0;    // the first item of the line after it
-  int line = 0;             // lines before `begin`
-  int fitness = decent;     // of the line ending here
-  int run = 0;              // lines in a row ending at flagged penalties, this one's included
-  bool forced = false;      // the line ending here is set unjustified
-  double total = 0;         // demerits from the paragraph's start
-  double ratio = 0;         // how the line ending here is set
+  std::size_t pos = 0;    // the break item (items.size(): the paragraph's end)
+  std::size_t begin = 0;  // the first item of the line after it
+  int line = 0;           // lines before `begin`
+  int fitness = decent;   // of the line ending here
+  int run = 0;            // lines in a row ending at flagged penalties, this one's included
+  bool forced = false;    // the line ending here is set unjustified
+  double total = 0;       // demerits from the paragraph's start
+  double ratio = 0;       // how the line ending here is set
   std::ptrdiff_t parent = none;
 };
+
+bool is_forced(const Item& it) {
+  return it.kind == Item::penalty && it.cost == forced_break;
+}
 
 double ratio_of(double shortfall, double stretch, double shrink) {
   if (shortfall > 0) return stretch > 0 ? shortfall / stretch : inf;
@@ -67,7 +73,9 @@ double ratio_of(double shortfall, double stretch, double shrink) {
   return 0;
 }
 
-double badness(double r) { return r < -1 ? inf : 100 * std::abs(r) * std::abs(r) * std::abs(r); }
+double badness(double r) {
+  return r < -1 ? inf : 100 * std::abs(r) * std::abs(r) * std::abs(r);
+}
 
 int fitness_of(double r) {
   if (r > 1) return very_loose;
@@ -79,7 +87,9 @@ int fitness_of(double r) {
 class Breaker {
  public:
   Breaker(const Items& items, const BreakParams& params)
-      : items_(items), p_(params), n_(items.size()),
+      : items_(items),
+        p_(params),
+        n_(items.size()),
         first_measure_(params.first_measure < 0 ? params.measure : params.first_measure) {
     width_.assign(n_ + 1, 0);
     stretch_.assign(n_ + 1, 0);
@@ -91,6 +101,9 @@ class Breaker {
       stretch_[i + 1] = stretch_[i] + (glue ? it.stretch : 0);
       shrink_[i + 1] = shrink_[i] + (glue ? it.shrink : 0);
     }
+    std::size_t last = n_;
+    while (last > 0 && items[last - 1].kind != Item::box && !is_forced(items[last - 1])) --last;
+    closed_ = last == 0 || is_forced(items[last - 1]);
   }
 
   struct Outcome {
@@ -98,7 +111,8 @@ class Breaker {
     bool loose_enough = true;  // the looseness asked for was reached
   };
 
-  // One pass over the paragraph; nothing when no feasible breaks exist under its rules.
+  // One pass over the paragraph; nothing when no feasible breaks exist under its rules. The nodes
+  // left active at the end are the paragraph's possible ends: all at its last forced break.
   std::optional<Outcome> run(const Pass& pass) {
     pass_ = pass;
     nodes_.assign(1, Node{});
@@ -107,16 +121,13 @@ class Breaker {
     for (std::size_t i = 0; i < n_; ++i) {
       const Item& it = items_[i];
       bool legal = it.kind == Item::penalty
-                       ? it.cost < no_break && (pass.hyphenate || !it.flagged || it.cost == forced_break)
+                       ? it.cost < no_break && (pass.hyphenate || !it.flagged || is_forced(it))
                        : it.kind == Item::glue && i > 0 && items_[i - 1].kind == Item::box;
       if (!legal) continue;
       try_break(i);
       if (active_.empty()) return std::nullopt;
     }
-    bool unset = std::any_of(active_.begin(), active_.end(), [&](std::ptrdiff_t a) {
-      return nodes_[static_cast<std::size_t>(a)].begin < n_;
-    });
-    if (unset) try_break(n_);
+    if (!closed_) try_break(n_);
     if (active_.empty()) return std::nullopt;
     return choose();
   }
@@ -131,8 +142,8 @@ class Breaker {
       double measure = k == 0 ? first_measure_ : p_.measure;
       double natural = natural_width(lb.begin, lb.end);
       double shrink = shrink_[lb.end] - shrink_[lb.begin];
-      out.ratios.push_back(set_ratio(measure - natural, stretch_[lb.end] - stretch_[lb.begin], shrink,
-                                     lb.forced));
+      out.ratios.push_back(
+          set_ratio(measure - natural, stretch_[lb.end] - stretch_[lb.begin], shrink, lb.forced));
       if (natural - shrink > measure) out.overfull.push_back(k);
     }
     return out;
@@ -141,9 +152,7 @@ class Breaker {
  private:
   // The first item of a line after a break at `from - 1`: glue and penalties there are discarded.
   std::size_t line_start(std::size_t from) const {
-    while (from < n_ && items_[from].kind != Item::box &&
-           !(items_[from].kind == Item::penalty && items_[from].cost == forced_break))
-      ++from;
+    while (from < n_ && items_[from].kind != Item::box && !is_forced(items_[from])) ++from;
     return from;
   }
 
@@ -153,8 +162,8 @@ class Breaker {
     return width_[end] - width_[begin] + hyphen;
   }
 
-  // The ratio a line is set at with its own glue: unjustified lines do not stretch, and glue shrinks
-  // no further than its shrink.
+  // The ratio a line is set at with its own glue: unjustified lines do not stretch, and glue
+  // shrinks no further than its shrink.
   static double set_ratio(double shortfall, double stretch, double shrink, bool forced) {
     if (shortfall > 0) return forced || stretch <= 0 ? 0 : shortfall / stretch;
     return std::max(-1.0, ratio_of(shortfall, stretch, shrink));
@@ -166,7 +175,7 @@ class Breaker {
     bool at_end = b == n_;
     const Item* it = at_end ? nullptr : &items_[b];
     bool is_penalty = it && it->kind == Item::penalty;
-    bool forced = at_end || (is_penalty && it->cost == forced_break);
+    bool forced = at_end || is_forced(*it);
     bool flagged = is_penalty && it->flagged;
     double cost = is_penalty && !forced ? it->cost : 0;
     std::size_t next = at_end ? n_ : line_start(b + 1);
@@ -181,19 +190,23 @@ class Breaker {
       }
       double measure = a.line == 0 ? first_measure_ : p_.measure;
       double shrink = shrink_[b] - shrink_[a.begin];
-      if (width_[b] - width_[a.begin] - shrink > measure) continue;  // too long from here on: retire
+      if (width_[b] - width_[a.begin] - shrink > measure)
+        continue;  // too long from here on: retire
       active_[keep++] = ai;
       if (flagged && a.run >= p_.max_hyphen_run) continue;
       double shortfall = measure - natural_width(a.begin, b);
       double stretch = stretch_[b] - stretch_[a.begin];
-      double r = at_end && shortfall > 0 ? 0 : ratio_of(shortfall, stretch + pass_.extra_stretch, shrink);
+      double r =
+          at_end && shortfall > 0 ? 0 : ratio_of(shortfall, stretch + pass_.extra_stretch, shrink);
       double bad = badness(r);
       if (bad == inf || bad > pass_.tolerance) continue;
       double d = (p_.line_penalty + bad) * (p_.line_penalty + bad);
       if (cost > 0) d += cost * cost;
       if (cost < 0) d -= cost * cost;
-      if (a.run > 0 && last_line) d += p_.final_hyphen;
-      else if (a.run > 0 && flagged) d += p_.adjacent_hyphens;
+      if (a.run > 0 && last_line)
+        d += p_.final_hyphen;
+      else if (a.run > 0 && flagged)
+        d += p_.adjacent_hyphens;
       int fit = fitness_of(r);
       if (std::abs(fit - a.fitness) > 1) d += p_.fitness_demerits;
       Node c;
@@ -215,11 +228,11 @@ class Breaker {
     std::size_t group = nodes_.size();  // the first node kept with the current lines key
     for (const Node& c : candidates_) {
       if (group < nodes_.size() && lines_key(nodes_[group]) != lines_key(c)) group = nodes_.size();
-      bool dominated = std::any_of(nodes_.begin() + static_cast<std::ptrdiff_t>(group), nodes_.end(),
-                                   [&](const Node& k) {
-                                     double margin = k.fitness == c.fitness ? 0 : p_.fitness_demerits;
-                                     return k.run <= c.run && k.total + margin <= c.total;
-                                   });
+      bool dominated = std::any_of(
+          nodes_.begin() + static_cast<std::ptrdiff_t>(group), nodes_.end(), [&](const Node& k) {
+            double margin = k.fitness == c.fitness ? 0 : p_.fitness_demerits;
+            return k.run <= c.run && k.total + margin <= c.total;
+          });
       if (dominated) continue;
       active_.push_back(static_cast<std::ptrdiff_t>(nodes_.size()));
       nodes_.push_back(c);
@@ -243,7 +256,9 @@ class Breaker {
 
   // The final node the looseness asks for, and its lines.
   Outcome choose() const {
-    auto node = [&](std::ptrdiff_t i) -> const Node& { return nodes_[static_cast<std::size_t>(i)]; };
+    auto node = [&](std::ptrdiff_t i) -> const Node& {
+      return nodes_[static_cast<std::size_t>(i)];
+    };
     std::ptrdiff_t best = *std::min_element(active_.begin(), active_.end(), [&](auto x, auto y) {
       return node(x).total < node(y).total;
     });
@@ -277,10 +292,11 @@ class Breaker {
   std::size_t n_;
   double first_measure_;
   std::vector<double> width_, stretch_, shrink_;  // prefix sums over items [0, i)
+  bool closed_ = true;  // the items end with a forced break (and what it discards), as TeX's do
   Pass pass_{};
-  std::vector<Node> nodes_;            // every node of the pass; parents point into it
+  std::vector<Node> nodes_;             // every node of the pass; parents point into it
   std::vector<std::ptrdiff_t> active_;  // indexes of the nodes lines may still start from
-  std::vector<Node> candidates_;       // the best line to a break for each state
+  std::vector<Node> candidates_;        // the best line to a break for each state
 };
 
 }  // namespace
@@ -288,9 +304,11 @@ class Breaker {
 BreakResult break_lines_optimized(const Items& items, const BreakParams& params) {
   Breaker breaker(items, params);
   std::optional<Breaker::Outcome> got;
-  if (params.pretolerance >= 0) got = breaker.run({params.pretolerance, false, 0, params.looseness});
+  if (params.pretolerance >= 0)
+    got = breaker.run({params.pretolerance, false, 0, params.looseness});
   if (!got || !got->loose_enough) {
-    if (auto second = breaker.run({params.tolerance, true, 0, params.looseness})) got = std::move(second);
+    if (auto second = breaker.run({params.tolerance, true, 0, params.looseness}))
+      got = std::move(second);
   }
   if (!got) got = breaker.run({inf, true, params.emergency_stretch, 0});
   return got ? std::move(got->result) : breaker.fallback();

@@ -27,12 +27,18 @@ struct BreakParams {
 
 struct BreakResult {
   std::vector<LineBreak> lines;
-  std::vector<double> ratios;  // each line's adjustment ratio (−1 … tolerance-bounded; the last line 0)
+  // The ratio each line is set at with its own glue: −1 … the tolerance's bound (beyond it after the
+  // emergency pass); 0 for `forced` lines that are short (set at natural width), < 0 if they shrink.
+  std::vector<double> ratios;
   double demerits = 0;         // total demerits of the chosen breaks (0 for the greedy fallback)
   bool feasible = true;        // false: no feasible breaks, the greedy fallback was used
   std::vector<std::size_t> overfull;  // indexes of lines wider than the measure (fallback only)
 };
 
+// The breaks of least total demerits, TeX's way (see the .cpp). Lines are LineBreak{begin, end,
+// forced}: `end` is the break item (a penalty's width is the line's last, as its hyphen). Glue is
+// assumed to shrink no more than its width, as TeX's does. Items that do not end with a forced
+// break are closed as if by TeX's \parfillskip; the last line then ends at items.size().
 BreakResult break_lines_optimized(const Items& items, const BreakParams& params);
 
 }  // namespace recto::typeset

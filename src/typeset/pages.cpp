@@ -19,6 +19,21 @@ std::string roman(int n) {
   return out;
 }
 
+// Where the page that would start at slice `i` should start instead, so that no page starts with a
+// paragraph's last line (a widow), ends with its first line (an orphan) or ends in a hyphen; never
+// before `page_start + 1`. The lines moved leave the page short by as many lines.
+std::size_t better_break(const Flow& flow, std::size_t page_start, std::size_t i) {
+  auto movable = [&](std::size_t b) { return b > page_start + 1; };
+  auto same_paragraph = [&](std::size_t a, std::size_t b) {
+    return flow[a].paragraph != 0 && flow[a].paragraph == flow[b].paragraph;
+  };
+  std::size_t b = i;
+  if (b < flow.size() && movable(b) && same_paragraph(b - 1, b) && flow[b].line == flow[b].lines - 1) --b;  // widow
+  if (movable(b) && flow[b - 1].paragraph != 0 && flow[b - 1].line == 0 && flow[b - 1].lines > 1) --b;  // orphan
+  if (movable(b) && flow[b - 1].hyphenated && flow[b - 1].line >= 2) --b;  // a hyphen at the page's foot
+  return b;
+}
+
 struct Place {
   int page;
   double y;
@@ -32,39 +47,60 @@ PagedDoc paginate(Flow& flow, const style::StyleSheet& sheet, ItemBuilder& folio
   doc.height = sheet.page_height;
   doc.info = info;
   std::map<std::string, Place> places;
-  std::vector<bool> has_folio;
+  std::vector<bool> has_folio, opening;  // opening: the page starts a part (no running head)
   std::vector<std::pair<int, std::size_t>> pending_links;  // (page, link index) with an internal target
   std::vector<std::string> pending_targets;
   double cursor = 0;
   const double top = sheet.page_height - sheet.margin_top;
-  auto new_page = [&](bool folio) {
+  auto new_page = [&](const Slice& first) {
     doc.pages.emplace_back();
-    has_folio.push_back(folio);
+    has_folio.push_back(first.folio);
+    opening.push_back(first.new_page || doc.pages.size() == 1);
     cursor = 0;
   };
-  auto fits = [&](std::size_t i, double sb) { return cursor + sb + flow[i].height <= sheet.text_height() + 0.01; };
+  // First the page breaks: each page takes the slices that fit, a heading with two lines of what
+  // follows, and then gives up lines so as not to leave a widow, an orphan or a hyphen at its foot.
+  std::vector<bool> starts_page(flow.size(), false);
+  {
+    std::size_t page_start = 0;
+    double filled = 0;
+    for (std::size_t i = 0; i < flow.size();) {
+      const Slice& s = flow[i];
+      bool empty = i == page_start;
+      if (s.new_page && !empty) {
+        page_start = i;
+        filled = 0;
+        continue;
+      }
+      double sb = empty ? 0 : s.space_before;
+      double needed = sb + s.height;
+      if (s.keep_with_next) {
+        std::size_t j = i + 1, after = 0;
+        while (j < flow.size() && after < 2 && !flow[j].new_page) {
+          needed += flow[j].space_before + flow[j].height;
+          if (!flow[j].keep_with_next) ++after;
+          ++j;
+        }
+      }
+      if (!empty && filled + needed > sheet.text_height() + 0.01) {
+        page_start = better_break(flow, page_start, i);
+        starts_page[page_start] = true;
+        filled = 0;
+        i = page_start;
+        continue;
+      }
+      filled += sb + s.height;
+      ++i;
+    }
+  }
   for (std::size_t i = 0; i < flow.size(); ++i) {
     Slice& s = flow[i];
     bool empty = doc.pages.empty() || cursor == 0;
-    if (doc.pages.empty() || (s.new_page && !empty)) {
-      new_page(s.folio);
+    if (doc.pages.empty() || (s.new_page && !empty) || (starts_page[i] && !empty)) {
+      new_page(s);
       empty = true;
     }
     double sb = empty ? 0 : s.space_before;
-    // A heading keeps its own lines and two lines of what follows on its page.
-    double needed = sb + s.height;
-    if (s.keep_with_next) {
-      std::size_t j = i + 1, after = 0;
-      while (j < flow.size() && after < 2 && !flow[j].new_page) {
-        needed += flow[j].space_before + flow[j].height;
-        if (!flow[j].keep_with_next) ++after;
-        ++j;
-      }
-    }
-    if (!empty && (cursor + needed > sheet.text_height() + 0.01 || !fits(i, sb))) {
-      new_page(s.folio);
-      sb = 0;
-    }
     int page = static_cast<int>(doc.pages.size()) - 1;
     double left = page % 2 == 0 ? sheet.margin_inner : sheet.margin_outer;
     double baseline = top - cursor - sb - s.baseline;
@@ -115,7 +151,9 @@ PagedDoc paginate(Flow& flow, const style::StyleSheet& sheet, ItemBuilder& folio
     auto& links = doc.pages[page].links;
     for (auto it = indexes.rbegin(); it != indexes.rend(); ++it) links.erase(links.begin() + static_cast<std::ptrdiff_t>(*it));
   }
-  // Labels: the title page is front matter (roman), the text counts from 1; folios at the foot.
+  // Labels: the title page is front matter (roman), the text counts from 1; folios at the foot, and
+  // running heads at the top (the author on the left-hand page, the title on the right) except where
+  // a part opens.
   int front = 0;
   while (front < static_cast<int>(doc.pages.size()) && !has_folio[front]) ++front;
   for (int i = 0; i < static_cast<int>(doc.pages.size()); ++i) {
@@ -131,6 +169,24 @@ PagedDoc paginate(Flow& flow, const style::StyleSheet& sheet, ItemBuilder& folio
     Slice folio = compose_line(items, {0, items.size(), true}, {left, sheet.text_width(), 0, Align::center});
     for (GlyphRun& r : folio.runs) {
       r.y += sheet.margin_bottom * 0.5;
+      p.runs.push_back(std::move(r));
+    }
+    const std::string& head = i % 2 == 1 ? info.author : info.title;
+    if (opening[i] || head.empty()) continue;
+    Items head_items;
+    style.italic = true;
+    folios.begin_block();
+    std::size_t start = 0;
+    for (std::size_t space = head.find(' '); ; space = head.find(' ', start)) {
+      folios.add_word(head.substr(start, space == std::string::npos ? std::string::npos : space - start), style, {}, head_items);
+      if (space == std::string::npos) break;
+      double w = folios.space_width(style);
+      head_items.push_back(make_glue(w, 0, 0));
+      start = space + 1;
+    }
+    Slice running = compose_line(head_items, {0, head_items.size(), true}, {left, sheet.text_width(), 0, Align::center});
+    for (GlyphRun& r : running.runs) {
+      r.y += sheet.page_height - sheet.margin_top * 0.55;
       p.runs.push_back(std::move(r));
     }
   }
