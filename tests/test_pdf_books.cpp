@@ -3,6 +3,7 @@
 // as pdftotext extracts it equals the tree's, word for word.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <random>
 #include <regex>
@@ -279,4 +280,22 @@ TEST_CASE("a character that no installed font has is a warning at its position, 
   CHECK(r.err.find("a.md:1:21: warning: no installed font has the character in") != std::string::npos);
   CHECK(fs::exists(dir / "out" / "glyphs.pdf"));
   fs::remove_all(dir);
+}
+
+TEST_CASE("a book of several chapters gets a printed table of contents with their page numbers", "[pdf]") {
+  auto pdf = build_pdf("tests/corpus/books/multi", "trade");
+  RunResult contents = run_command("pdftotext -f 2 -l 2 " + quoted(pdf->path) + " -");
+  std::vector<std::string> words = split_words(contents.out);
+  REQUIRE(!words.empty());
+  CHECK(words.front() == "Contents");
+  CHECK(std::find(words.begin(), words.end(), "Opening") != words.end());
+  CHECK(std::find(words.begin(), words.end(), "References") != words.end());
+  // "Structures" is listed with the page its heading is on.
+  auto at = std::find(words.begin(), words.end(), "Structures");
+  REQUIRE(at != words.end());
+  RunResult labels = run_command("pdftotext -f 5 -l 5 " + quoted(pdf->path) + " -");  // page label 3
+  CHECK(*(at + 1) == "3");
+  CHECK(labels.out.find("Structures") != std::string::npos);
+  RunResult single = run_command("pdftotext -f 2 -l 2 " + quoted(build_pdf("source", "trade")->path) + " -");
+  CHECK(single.out.find("Contents") == std::string::npos);  // one chapter: no contents page
 }

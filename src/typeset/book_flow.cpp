@@ -40,6 +40,36 @@ void title_page(const Meta& meta, const style::StyleSheet& sheet, BlockLayout& l
   for (std::size_t i = first; i < flow.size(); ++i) flow[i].folio = false;
 }
 
+Flow contents_pages(const std::vector<ContentsLine>& lines, const std::string& lang, const style::StyleSheet& sheet,
+                    ItemBuilder& items) {
+  Flow flow;
+  InlineStyle heading;
+  heading.family = Family::heading;
+  heading.size = sheet.h1_size;
+  Items title;
+  items.begin_block();
+  items.add(text_of(term(Term::contents, lang)), heading, 0, title);
+  flow.push_back(compose_line(title, {0, title.size(), true}, {0, sheet.text_width(), heading.size * 1.6, Align::left}));
+  flow.back().outline.push_back({1, term(Term::contents, lang), 0, 0});
+  InlineStyle body;
+  body.size = sheet.body_size;
+  for (const ContentsLine& line : lines) {
+    Items row;
+    items.begin_block();
+    items.add(text_of(line.title), body, 0, row);
+    row.push_back(make_glue(sheet.body_size, 1e6, 0));
+    items.add_word(line.page, body, {}, row);
+    Slice s = compose_line(row, {0, row.size(), false}, {0, sheet.text_width(), sheet.leading, Align::justify});
+    s.space_before = sheet.leading * 0.25;
+    s.links.push_back({0, -0.25 * sheet.body_size, sheet.text_width(), sheet.body_size * 1.05, "", -1, 0});
+    s.link_targets.push_back("#" + line.id);
+    flow.push_back(std::move(s));
+  }
+  flow.front().new_page = true;
+  for (Slice& s : flow) s.folio = false;  // front matter: roman page labels, no folio
+  return flow;
+}
+
 void endnotes(const Document& doc, const style::StyleSheet& sheet, BlockLayout& layout) {
   std::vector<const Note*> notes;
   for (const Division& d : doc.divisions) {

@@ -7,6 +7,15 @@ namespace recto::typeset {
 
 void title_page(const Meta& meta, const style::StyleSheet& sheet, BlockLayout& layout, Flow& flow);
 
+// A line of the printed table of contents: a chapter's title, its page label and its id.
+struct ContentsLine {
+  std::string title, page, id;
+};
+
+// The "Contents" pages: one line per chapter, the title left and the page number right, each a link.
+Flow contents_pages(const std::vector<ContentsLine>& lines, const std::string& lang, const style::StyleSheet& sheet,
+                    ItemBuilder& items);
+
 // The notes of the text divisions, in note order, as a "Notes" section.
 void endnotes(const Document& doc, const style::StyleSheet& sheet, BlockLayout& layout);
 

@@ -1,6 +1,8 @@
 // Typesetting the book: fonts, the flow of every part, pages.
 #include "typeset.hpp"
 
+#include <algorithm>
+
 #include "book_flow.hpp"
 #include "font_set.hpp"
 #include "pages.hpp"
@@ -46,6 +48,24 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
   info.lang = lang;
   info.timestamp = options.timestamp;
   info.id_seed = options.identifier;
+  std::size_t chapters = doc.divisions.size() - (references ? 1 : 0);
+  if (chapters <= 1) return paginate(flow, sheet, items, info);
+
+  // More than one chapter: a printed table of contents after the title page, with the page numbers
+  // of a first pagination (the contents are front matter, so the text's numbers do not move).
+  Flow trial = flow;
+  PagedDoc first = paginate(trial, sheet, items, info);
+  std::vector<ContentsLine> lines;
+  std::size_t k = 0;
+  for (const Slice& s : flow) {
+    for (const OutlineEntry& e : s.outline) {
+      const OutlineEntry& placed = first.outline[k++];
+      if (e.level == 1 && !s.ids.empty()) lines.push_back({e.title, first.pages[placed.page].label, s.ids.front()});
+    }
+  }
+  Flow contents = contents_pages(lines, lang, sheet, items);
+  auto text_start = std::find_if(flow.begin(), flow.end(), [](const Slice& s) { return s.new_page; });
+  flow.insert(text_start, contents.begin(), contents.end());
   return paginate(flow, sheet, items, info);
 }
 
