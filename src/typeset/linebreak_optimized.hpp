@@ -15,8 +15,6 @@ struct BreakParams {
   double tolerance = 200;           // the largest badness of a feasible line (TeX's \tolerance)
   double pretolerance = 100;        // a first pass without hyphenation (TeX's \pretolerance; < 0: none)
   double line_penalty = 10;         // added to every line's badness before squaring (\linepenalty)
-  double hyphen_penalty = 50;       // cost of a break at a flagged penalty whose cost is 0 is not assumed:
-                                    // items carry their own cost; this is used by the builder
   double adjacent_hyphens = 3000;   // demerits when two consecutive lines end in hyphens (\doublehyphendemerits)
   double final_hyphen = 5000;       // demerits when the second-last line ends in a hyphen (\finalhyphendemerits)
   double fitness_demerits = 100;    // when adjacent lines differ by more than one fitness class (\adjdemerits)
