@@ -7,14 +7,9 @@ namespace recto::epub {
 
 std::string colophon_xhtml(const Meta& meta, const Edition& edition, const std::string& generator) {
   pugi::xml_document doc;
-  std::string title = term(Term::colophon, edition.lang);
-  pugi::xml_node body = start_xhtml(doc, title, edition.lang);
-  body.append_attribute("epub:type") = "backmatter";
-  pugi::xml_node section = body.append_child("section");
-  section.append_attribute("class") = "colophon";
-  section.append_attribute("epub:type") = "colophon";
-  section.append_attribute("role") = "doc-colophon";
-  add_element(section, "h1", title);
+  pugi::xml_node section =
+      start_back_matter(doc, term(Term::colophon, edition.lang), edition.lang, "colophon", "doc-colophon");
+  section.prepend_attribute("class") = "colophon";
   std::string authors;
   for (std::size_t i = 0; i < meta.authors.size(); ++i) {
     authors += (i == 0 ? "" : i + 1 == meta.authors.size() ? " and " : ", ") + meta.authors[i];

@@ -7,14 +7,9 @@ namespace recto::epub {
 
 std::string endnotes_xhtml(const std::vector<NoteRef>& notes, XhtmlWriter& writer, const Edition& edition) {
   pugi::xml_document doc;
-  std::string title = term(Term::notes, edition.lang);
-  pugi::xml_node body = start_xhtml(doc, title, edition.lang);
-  body.append_attribute("epub:type") = "backmatter";
-  pugi::xml_node section = body.append_child("section");
-  section.append_attribute("id") = "endnotes";
-  section.append_attribute("epub:type") = "endnotes";
-  section.append_attribute("role") = "doc-endnotes";
-  add_element(section, "h1", title);
+  pugi::xml_node section =
+      start_back_matter(doc, term(Term::notes, edition.lang), edition.lang, "endnotes", "doc-endnotes");
+  section.prepend_attribute("id") = "endnotes";
   for (const NoteRef& ref : notes) {
     writer.start_file(endnotes_file, ref.chapter_dir);
     pugi::xml_node aside = section.append_child("aside");

@@ -67,4 +67,15 @@ pugi::xml_node start_xhtml(pugi::xml_document& doc, const std::string& title, co
   return html.append_child("body");
 }
 
+pugi::xml_node start_back_matter(pugi::xml_document& doc, const std::string& title, const std::string& lang,
+                                 const char* epub_type, const char* role) {
+  pugi::xml_node body = start_xhtml(doc, title, lang);
+  body.append_attribute("epub:type") = "backmatter";
+  pugi::xml_node section = body.append_child("section");
+  section.append_attribute("epub:type") = epub_type;
+  section.append_attribute("role") = role;
+  add_element(section, "h1", title);
+  return section;
+}
+
 }  // namespace recto::epub

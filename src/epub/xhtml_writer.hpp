@@ -62,4 +62,9 @@ void set_attributes(pugi::xml_node e, const Attr& attr);
 // charset, title and the stylesheet); returns its body.
 pugi::xml_node start_xhtml(pugi::xml_document& doc, const std::string& title, const std::string& lang);
 
+// A back-matter file: a document whose body holds one section with the semantics given (an epub:type
+// and the DPUB-ARIA role Ace maps it to) and a heading with the title; returns the section.
+pugi::xml_node start_back_matter(pugi::xml_document& doc, const std::string& title, const std::string& lang,
+                                 const char* epub_type, const char* role);
+
 }  // namespace recto::epub
