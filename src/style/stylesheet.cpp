@@ -185,8 +185,8 @@ std::optional<StyleSheet> load_theme(const std::string& name, const std::filesys
        }},
       {"notes", [&](const YamlValue& v) {
          r.text(s.notes)(v);
-         if (s.notes != "endnotes") {
-           diags.error(v.span, "theme-value", "notes: this version sets notes as 'endnotes'");
+         if (s.notes != "endnotes" && s.notes != "footnotes") {
+           diags.error(v.span, "theme-value", "notes: is 'footnotes' (at the foot of the page) or 'endnotes'");
            r.ok = false;
          }
        }},

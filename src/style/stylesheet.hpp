@@ -22,7 +22,7 @@ struct StyleSheet {
   double expansion = 0.02;  // font expansion allowed in justified lines (0: none)
   bool hyphenate = true;
   bool protrusion = false;  // margin protrusion of punctuation in justified text
-  std::string notes = "endnotes";
+  std::string notes = "endnotes";  // or "footnotes", at the foot of the page
 
   double text_width() const { return page_width - margin_inner - margin_outer; }
   double text_height() const { return page_height - margin_top - margin_bottom; }

@@ -23,8 +23,8 @@ Slice& BlockLayout::push(Slice slice) {
   if (page_break_) slice.new_page = true, page_break_ = false;
   slice.ids.insert(slice.ids.begin(), pending_ids_.begin(), pending_ids_.end());
   pending_ids_.clear();
-  out_.push_back(std::move(slice));
-  return out_.back();
+  out_->push_back(std::move(slice));
+  return out_->back();
 }
 
 std::size_t BlockLayout::paragraph(const Inlines& xs, const InlineStyle& style, const Frame& frame, Align align,
@@ -38,38 +38,97 @@ std::size_t BlockLayout::paragraph(const Inlines& xs, const InlineStyle& style, 
   }
   items_.add(xs, style, next_node(), items);
   if (items.empty()) return 0;
-  std::vector<LineBreak> lines = break_lines(items, frame.measure, align, xs.empty() ? SourceSpan{} : xs.front().span);
+  // Justified text gets total-fit breaks (Knuth–Plass), ending in TeX's \parfillskip; ragged and
+  // centred text, where even spacing is not the point, keeps first fit.
+  BreakResult best;
+  if (align == Align::justify) {
+    items.push_back(make_glue(0, 1e9, 0));
+    items.push_back(make_penalty(forced_break));
+    best = break_justified(items, frame.measure, xs.empty() ? SourceSpan{} : xs.front().span);
+  } else {
+    best.lines = break_lines_first_fit(items, frame.measure, frame.measure);
+  }
   LineFrame lf{frame.x, frame.measure, leading, align, align == Align::justify ? sheet_.expansion : 0,
                sheet_.protrusion};
   ++paragraphs_;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    Slice s = compose_line(items, lines[i], lf);
+  const std::size_t first = out_->size(), block_ids = pending_ids_.size();
+  const bool grid = leading == sheet_.leading && style.size == sheet_.body_size;
+  for (std::size_t i = 0; i < best.lines.size(); ++i) {
+    Slice s = compose_line(items, best.lines[i], lf);
     if (i == 0) s.space_before = space_before;
+    s.grid = grid;
     s.paragraph = paragraphs_;
     s.line = static_cast<int>(i);
-    s.lines = static_cast<int>(lines.size());
+    s.lines = static_cast<int>(best.lines.size());
     push(std::move(s));
   }
-  return lines.size();
+  // Body paragraphs at the full measure may also be set a line shorter or longer, for the pages.
+  if (grid && align == Align::justify && frame.x == 0 && frame.measure == sheet_.text_width() &&
+      out_ == &book_.slices) {
+    alternatives(items, best, lf, (*out_)[first], block_ids);
+  }
+  return best.lines.size();
 }
 
-// Justified text gets total-fit breaks (Knuth–Plass), ending in TeX's \parfillskip; ragged and centred
-// text, where even spacing is not the point, keeps first fit. An overfull line is a warning.
-std::vector<LineBreak> BlockLayout::break_lines(Items& items, double measure, Align align, SourceSpan at) {
-  if (align != Align::justify) return break_lines_first_fit(items, measure, measure);
-  items.push_back(make_glue(0, 1e9, 0));
-  items.push_back(make_penalty(forced_break));
+BreakParams BlockLayout::justified(double measure) const {
   BreakParams params;
   params.measure = measure;
   params.emergency_stretch = sheet_.body_size * 3;
-  BreakResult result = break_lines_optimized(items, params);
+  return params;
+}
+
+// Total fit; an overfull line is a warning.
+BreakResult BlockLayout::break_justified(const Items& items, double measure, SourceSpan at) {
+  BreakResult result = break_lines_optimized(items, justified(measure));
   for (std::size_t line : result.overfull) {
     const LineBreak& b = result.lines[line];
     std::string start = b.begin < items.size() ? items[b.begin].content.text : "";
     diags_.warning(at, "overfull-line", "a line of this paragraph is wider than the measure (from '" + start + "')",
                    "rephrase, or allow a break in a long word or address");
   }
-  return result.lines;
+  return result;
+}
+
+// The paragraph at looseness −1 and +1 where its spacing stays within bounds (lines of badness up to
+// 300 without hyphens, 400 with them, none stretched by more than 1.5 times its stretch or shrunk by
+// more than 90 % of its shrink). Each setting costs a base price (a paragraph is best at its
+// optimum), the demerits it adds, and more for each hyphen it adds.
+void BlockLayout::alternatives(const Items& items, const BreakResult& best, const LineFrame& frame,
+                               const Slice& first, std::size_t block_ids) {
+  Alternatives alt;
+  auto hyphens = [&](const std::vector<LineBreak>& lines) {
+    return static_cast<int>(std::count_if(lines.begin(), lines.end(), [&](const LineBreak& b) {
+      return b.end < items.size() && items[b.end].kind == Item::penalty && items[b.end].flagged;
+    }));
+  };
+  for (int looseness : {-1, 1}) {
+    BreakParams params = justified(frame.measure);
+    params.looseness = looseness;
+    params.emergency_stretch = 0;
+    params.pretolerance = 300;
+    params.tolerance = 400;
+    BreakResult r = break_lines_optimized(items, params);
+    if (!r.feasible || static_cast<long>(r.lines.size()) != static_cast<long>(best.lines.size()) + looseness) continue;
+    if (std::any_of(r.ratios.begin(), r.ratios.end(), [](double x) { return x > 1.5 || x < -0.9; })) continue;
+    Flow& lines = looseness < 0 ? alt.tighter : alt.looser;
+    double extra_hyphens = std::max(0, hyphens(r.lines) - hyphens(best.lines));
+    (looseness < 0 ? alt.tighter_cost : alt.looser_cost) =
+        100 + std::max(0.0, r.demerits - best.demerits) / 10 + 3000 * extra_hyphens;
+    for (std::size_t i = 0; i < r.lines.size(); ++i) {
+      Slice s = compose_line(items, r.lines[i], frame);
+      if (i == 0) {
+        s.space_before = first.space_before;
+        s.new_page = first.new_page;
+        s.ids.insert(s.ids.begin(), first.ids.begin(), first.ids.begin() + static_cast<std::ptrdiff_t>(block_ids));
+      }
+      s.grid = true;
+      s.paragraph = first.paragraph;
+      s.line = static_cast<int>(i);
+      s.lines = static_cast<int>(r.lines.size());
+      lines.push_back(std::move(s));
+    }
+  }
+  if (!alt.tighter.empty() || !alt.looser.empty()) book_.alternatives.emplace(first.paragraph, std::move(alt));
 }
 
 void BlockLayout::blocks(const Blocks& bs, const Frame& frame) {
@@ -88,7 +147,7 @@ void BlockLayout::block(const Block& b, const Frame& frame, bool after_paragraph
         if constexpr (std::is_same_v<T, Para> || std::is_same_v<T, Plain>) {
           bool indented = std::is_same_v<T, Para> && after_paragraph;
           paragraph(n.content, body_style(), frame, align_, leading, indented ? sheet_.indent : 0,
-                    indented || out_.empty() ? 0 : leading * 0.5);
+                    indented || out_->empty() ? 0 : leading * 0.5);
         } else if constexpr (std::is_same_v<T, Header>) {
           heading(n, frame);
         } else if constexpr (std::is_same_v<T, CodeBlock>) {
@@ -112,10 +171,11 @@ void BlockLayout::block(const Block& b, const Frame& frame, bool after_paragraph
             double inset = sheet_.body_size * 2;
             for (const Block& inner : n.content) {
               if (const Inlines* xs = block_inlines(const_cast<Block&>(inner))) {
-                std::size_t first = out_.size();
+                std::size_t first = out_->size();
                 std::size_t lines = paragraph(*xs, s, {frame.x + inset, frame.measure - 2 * inset}, Align::center,
                                           s.size * 1.3, 0, leading);
-                for (std::size_t i = first; i + 1 < first + lines; ++i) out_[i].keep_with_next = true;  // one piece
+                for (std::size_t i = first; i + 1 < first + lines; ++i) (*out_)[i].keep_next = static_cast<int>(first + lines - 1 - i);  // one piece
+                for (std::size_t i = first; i < first + lines; ++i) (*out_)[i].display = true;
               }
             }
             pending_space_ = leading;
@@ -160,11 +220,15 @@ void BlockLayout::heading(const Header& h, const Frame& frame) {
   }
   double line = std::max(leading, s.size * 1.2);
   if (!h.attr.id.empty()) pending_ids_.push_back(h.attr.id);
-  std::size_t first = out_.size();
-  double before = out_.empty() || page_break_ ? 0 : leading * (h.level == 1 ? 2 : 1.5);
+  std::size_t first = out_->size();
+  double before = out_->empty() || page_break_ ? 0 : leading * (h.level == 1 ? 2 : 1.5);
   std::size_t n = paragraph(h.content, s, frame, Align::left, line, 0, before);
-  for (std::size_t i = first; i < first + n; ++i) out_[i].keep_with_next = true;
-  if (n > 0) out_[first].outline.push_back({h.level, plain_text(h.content), 0, 0});
+  // A heading stays with the rest of itself and two lines of what follows.
+  for (std::size_t i = first; i < first + n; ++i) {
+    (*out_)[i].keep_next = static_cast<int>(first + n - 1 - i) + 2;
+    (*out_)[i].display = true;
+  }
+  if (n > 0) (*out_)[first].outline.push_back({h.level, plain_text(h.content), 0, 0});
   pending_space_ = leading * 0.5;
 }
 
@@ -221,16 +285,16 @@ void BlockLayout::list(const std::vector<Blocks>& items, const Frame& frame, boo
   pending_space_ = std::max(pending_space_, sheet_.leading * 0.25);
   int number = start;
   for (const Blocks& item : items) {
-    std::size_t first = out_.size();
+    std::size_t first = out_->size();
     blocks(item, {frame.x + indent, frame.measure - indent});
-    if (out_.size() == first) continue;
+    if (out_->size() == first) continue;
     // The marker hangs in the indent of the item's first line.
     Items marker;
     InlineStyle s = body_style();
     items_.begin_block();
     items_.add_word(ordered ? std::to_string(number) + "." : "•", s, {node_, 0}, marker);
     Slice m = compose_line(marker, {0, marker.size(), true}, {frame.x, indent - sheet_.body_size * 0.4, 0, Align::right});
-    Slice& target = out_[first];
+    Slice& target = (*out_)[first];
     for (GlyphRun& r : m.runs) target.runs.push_back(std::move(r));
     ++number;
   }
@@ -265,14 +329,17 @@ void BlockLayout::figure(const Figure& f, const Frame& frame, SourceSpan at) {
                     plain_text(f.caption), {next_node(), 0}};
     s.images.push_back(std::move(img));
     if (!f.attr.id.empty()) s.ids.push_back(f.attr.id);
-    s.keep_with_next = !f.caption.empty();
+    s.keep_next = f.caption.empty() ? 0 : 1;
+    s.display = true;
     push(std::move(s));
   }
   if (!f.caption.empty()) {
     InlineStyle s = body_style();
     s.italic = true;
     s.size = sheet_.note_size;
+    std::size_t first = out_->size();
     paragraph(f.caption, s, frame, Align::center, sheet_.note_leading, 0, sheet_.leading * 0.3);
+    for (std::size_t i = first; i < out_->size(); ++i) (*out_)[i].display = true;
   }
   pending_space_ = sheet_.leading * 0.5;
 }

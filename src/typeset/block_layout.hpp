@@ -2,9 +2,12 @@
 // tables, figures, rules — each with the theme's sizes, spacing and indents.
 #pragma once
 
+#include <utility>
+
 #include "flow.hpp"
 #include "inline_items.hpp"
 #include "line_composer.hpp"
+#include "linebreak_optimized.hpp"
 #include "stylesheet.hpp"
 
 namespace recto::typeset {
@@ -16,9 +19,9 @@ struct Frame {
 
 class BlockLayout {
  public:
-  BlockLayout(const style::StyleSheet& sheet, ItemBuilder& items, Flow& out, const std::filesystem::path& folder,
+  BlockLayout(const style::StyleSheet& sheet, ItemBuilder& items, BookFlow& book, const std::filesystem::path& folder,
               Env& env, Diagnostics& diags)
-      : sheet_(sheet), items_(items), out_(out), folder_(folder), env_(env), diags_(diags) {}
+      : sheet_(sheet), items_(items), book_(book), out_(&book.slices), folder_(folder), env_(env), diags_(diags) {}
 
   void blocks(const Blocks& bs, const Frame& frame);
   // A paragraph of inlines in a style; returns the number of slices made.
@@ -30,6 +33,8 @@ class BlockLayout {
   void mark(const std::string& id) { pending_ids_.push_back(id); }
   // The next slice made starts a page.
   void break_page() { page_break_ = true; }
+  // Slices go to `flow` from now on (a footnote's own flow); returns where they went before.
+  Flow* write_to(Flow* flow) { return std::exchange(out_, flow); }
   // The chapter being laid out, whose folder names its images.
   void set_chapter_dir(std::filesystem::path dir) { chapter_dir_ = std::move(dir); }
   // Anchor node numbers: one per block, in reading order.
@@ -37,7 +42,10 @@ class BlockLayout {
 
  private:
   void block(const Block& b, const Frame& frame, bool after_paragraph);
-  std::vector<LineBreak> break_lines(Items& items, double measure, Align align, SourceSpan at);
+  BreakParams justified(double measure) const;
+  BreakResult break_justified(const Items& items, double measure, SourceSpan at);
+  void alternatives(const Items& items, const BreakResult& best, const LineFrame& frame, const Slice& first,
+                    std::size_t block_ids);
   void heading(const Header& h, const Frame& frame);
   void code_block(const CodeBlock& c, const Frame& frame);
   void list(const std::vector<Blocks>& items, const Frame& frame, bool ordered, int start);
@@ -48,7 +56,8 @@ class BlockLayout {
 
   const style::StyleSheet& sheet_;
   ItemBuilder& items_;
-  Flow& out_;
+  BookFlow& book_;
+  Flow* out_;  // where slices go
   std::filesystem::path folder_;  // the manuscript folder
   std::filesystem::path chapter_dir_;
   Env& env_;

@@ -1,4 +1,4 @@
-// The title page and the endnotes section.
+// The title page, the contents, and the notes: as a section at the end, or each for the foot of its page.
 #include "book_flow.hpp"
 
 #include "terms.hpp"
@@ -70,38 +70,59 @@ Flow contents_pages(const std::vector<ContentsLine>& lines, const std::string& l
   return flow;
 }
 
-void endnotes(const Document& doc, const style::StyleSheet& sheet, BlockLayout& layout) {
+namespace {
+
+std::vector<const Note*> notes_of(const Document& doc) {
   std::vector<const Note*> notes;
   for (const Division& d : doc.divisions) {
     walk_inlines(d.blocks, [&](const Inline& x) {
       if (auto* n = std::get_if<Note>(&x.node)) notes.push_back(n);
     });
   }
+  return notes;
+}
+
+// "12. The note's text", the number linking back to the reference in the text, in the note size.
+void note_text(const Note& n, const style::StyleSheet& sheet, BlockLayout& layout, double space_before) {
+  InlineStyle style = layout.body_style();
+  style.size = sheet.note_size;
+  Frame frame{0, sheet.text_width()};
+  for (std::size_t b = 0; b < n.content.size(); ++b) {
+    const Inlines* xs = block_inlines(const_cast<Block&>(n.content[b]));
+    if (!xs) {
+      layout.blocks({n.content[b]}, frame);
+      continue;
+    }
+    Inlines line;
+    if (b == 0) {
+      line.push_back({Link{{}, text_of(std::to_string(n.number) + "."), "#" + n.ref_id, ""}, {}});
+      line.push_back({Str{" "}, {}});
+    }
+    line.insert(line.end(), xs->begin(), xs->end());
+    if (b == 0) layout.mark(n.id);
+    layout.paragraph(line, style, frame, Align::justify, sheet.note_leading, b == 0 ? 0 : sheet.indent,
+                     b == 0 ? space_before : 0);
+  }
+}
+
+}  // namespace
+
+void endnotes(const Document& doc, const style::StyleSheet& sheet, BlockLayout& layout) {
+  std::vector<const Note*> notes = notes_of(doc);
   if (notes.empty()) return;
   layout.break_page();
   Block heading{Header{1, Attr{"notes", {}, {}}, text_of(term(Term::notes, doc.meta.lang))}, {}};
   layout.blocks({heading}, {0, sheet.text_width()});
-  InlineStyle style = layout.body_style();
-  style.size = sheet.note_size;
-  Frame frame{0, sheet.text_width()};
-  for (const Note* n : notes) {
-    // "12. The note's text", the number linking back to the reference in the text.
-    for (std::size_t b = 0; b < n->content.size(); ++b) {
-      const Inlines* xs = block_inlines(const_cast<Block&>(n->content[b]));
-      if (!xs) {
-        layout.blocks({n->content[b]}, frame);
-        continue;
-      }
-      Inlines line;
-      if (b == 0) {
-        line.push_back({Link{{}, text_of(std::to_string(n->number) + "."), "#" + n->ref_id, ""}, {}});
-        line.push_back({Str{" "}, {}});
-      }
-      line.insert(line.end(), xs->begin(), xs->end());
-      if (b == 0) layout.mark(n->id);
-      layout.paragraph(line, style, frame, Align::justify, sheet.note_leading,
-                       b == 0 ? 0 : sheet.indent, b == 0 ? sheet.note_leading * 0.4 : 0);
-    }
+  for (const Note* n : notes) note_text(*n, sheet, layout, sheet.note_leading * 0.4);
+}
+
+void footnotes(const Document& doc, const style::StyleSheet& sheet, BlockLayout& layout, BookFlow& book) {
+  for (const Note* n : notes_of(doc)) {
+    Flow lines;
+    Flow* text = layout.write_to(&lines);
+    note_text(*n, sheet, layout, 0);
+    layout.write_to(text);
+    book.footnotes.emplace(n->id, std::move(lines));
   }
 }
 

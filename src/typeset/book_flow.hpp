@@ -1,4 +1,4 @@
-// The book as one flow: title page, chapters, endnotes, References — each part starting a page.
+// The parts of the book's flow other than chapters: the title page, the contents, the notes.
 #pragma once
 
 #include "block_layout.hpp"
@@ -18,5 +18,8 @@ Flow contents_pages(const std::vector<ContentsLine>& lines, const std::string& l
 
 // The notes of the text divisions, in note order, as a "Notes" section.
 void endnotes(const Document& doc, const style::StyleSheet& sheet, BlockLayout& layout);
+
+// The same notes each as its own flow, for the foot of the page that refers to it.
+void footnotes(const Document& doc, const style::StyleSheet& sheet, BlockLayout& layout, BookFlow& book);
 
 }  // namespace recto::typeset

@@ -1,6 +1,9 @@
-// The vertical list between blocks and pages: slices (a line, a figure, a rule) that pages are made of.
+// The vertical list between blocks and pages: slices (a line, a figure, a rule) that pages are made of,
+// the other settings of paragraphs, and the footnotes that go with lines.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -14,9 +17,11 @@ struct Slice {
   double height = 0;        // the vertical space it takes
   double baseline = 0;      // from its top down to its baseline
   double space_before = 0;  // dropped at the top of a page
-  bool keep_with_next = false;
+  int keep_next = 0;        // how many of the slices after it must be on its page (headings, pull quotes)
   bool new_page = false;    // starts a page (chapters, notes, references)
   bool folio = true;        // the page it starts gets a folio (not the title page)
+  bool grid = false;        // a line of body text: its baseline sits on the page's leading grid
+  bool display = false;     // a heading, pull quote or figure: the space around it may grow to fill a page
   // For a line of a paragraph: which paragraph (0: none), its place in it and how many lines it has,
   // and whether it ends in a hyphen — what the page builder needs to avoid widows and orphans.
   std::uint32_t paragraph = 0;
@@ -29,8 +34,24 @@ struct Slice {
   std::vector<std::string> link_targets;  // per link: "#id" of an internal link, "" for a URI
   std::vector<std::string> ids;           // places in the book that start on this slice
   std::vector<OutlineEntry> outline;      // bookmarks to this slice (page and y set when placed)
+  std::vector<std::string> notes;         // ids of the notes referenced on this line (footnotes)
 };
 
 using Flow = std::vector<Slice>;
+
+// A paragraph set one line shorter and one line longer than its best (TeX's \looseness −1 and +1),
+// for the page builder to choose from, each with what it costs in evenness of spacing; an empty
+// setting is one the paragraph cannot take.
+struct Alternatives {
+  Flow tighter, looser;
+  double tighter_cost = 0, looser_cost = 0;
+};
+
+// All that pages are made from.
+struct BookFlow {
+  Flow slices;
+  std::map<std::uint32_t, Alternatives> alternatives;  // by paragraph number
+  std::map<std::string, Flow> footnotes;               // by note id: its lines, for the foot of the page
+};
 
 }  // namespace recto::typeset

@@ -88,7 +88,7 @@ void ItemBuilder::add_pieces(const text::ShapedText& shaped, const std::vector<s
     p.width = 0;
     for (std::size_t g = begin; g < end; ++g) p.width += run.glyphs[g].advance * scale;
     p.content.width = p.width;
-    if (begin > 0) p.content.id.clear();
+    if (begin > 0) p.content.id.clear(), p.content.note.clear();
     out.push_back(std::move(p));
     begin = end;
   };
@@ -192,6 +192,7 @@ void ItemBuilder::add(const Inlines& xs, const InlineStyle& style, std::uint32_t
             inner.link = "#" + n.id;
             add_word(std::to_string(n.number), inner, {node, offset_}, out);
             out.back().content.id = n.ref_id;
+            out.back().content.note = n.id;
           }
           // RawInline has no meaning on paper: the text around it is kept. Cite is gone after resolve/.
         },

@@ -22,6 +22,7 @@ struct Box {
   Anchor anchor;
   std::string link;  // a URL, or "#id" for a place in the book
   std::string id;    // a place other links point at ("noteref-3"), set on the box that starts it
+  std::string note;  // on a note reference: the note's id, whose text goes to the foot of the page
   // A piece of a hyphenatable word: glyphs [glyph_begin, glyph_end) of shaped->runs[0] (the word's
   // whole text stays in `text`, for the glyphs' text); glyph_end == npos: the whole word.
   std::size_t glyph_begin = 0, glyph_end = std::string::npos;

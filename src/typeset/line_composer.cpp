@@ -231,6 +231,7 @@ Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& g
     }
     const Box& box = it.content;
     if (!box.id.empty()) slice.ids.push_back(box.id);
+    if (!box.note.empty()) slice.notes.push_back(box.note);
     if (link_box && box.link != link_box->link) close_link(x);
     if (!box.link.empty() && !link_box) {
       link_box = &box;

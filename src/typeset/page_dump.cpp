@@ -37,7 +37,9 @@ std::string dump_pages(const PagedDoc& doc) {
     }
     for (const LinkArea& l : p.links) {
       out += "  link " + number(l.x) + " " + number(l.y) + " " + number(l.width) + " " + number(l.height) + " -> " +
-             (l.uri.empty() ? "page " + std::to_string(l.target_page + 1) + " y " + number(l.target_y) : l.uri) + "\n";
+             (l.uri.empty() ? "#" + l.target_id + " page " + std::to_string(l.target_page + 1) + " y " + number(l.target_y)
+                            : l.uri) +
+             "\n";
     }
   }
   for (const OutlineEntry& e : doc.outline) {

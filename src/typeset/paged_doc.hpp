@@ -48,6 +48,7 @@ struct LinkArea {
   std::string uri;       // external link when not empty
   int target_page = -1;  // else: the page index (0-based) and the y to show at the top
   double target_y = 0;
+  std::string target_id;  // and the id of the place it goes to
 };
 
 struct OutlineEntry {  // a bookmark

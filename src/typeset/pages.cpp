@@ -3,6 +3,8 @@
 
 #include <map>
 
+#include "page_builder.hpp"
+
 namespace recto::typeset {
 
 namespace {
@@ -19,21 +21,6 @@ std::string roman(int n) {
   return out;
 }
 
-// Where the page that would start at slice `i` should start instead, so that no page starts with a
-// paragraph's last line (a widow), ends with its first line (an orphan) or ends in a hyphen; never
-// before `page_start + 1`. The lines moved leave the page short by as many lines.
-std::size_t better_break(const Flow& flow, std::size_t page_start, std::size_t i) {
-  auto movable = [&](std::size_t b) { return b > page_start + 1; };
-  auto same_paragraph = [&](std::size_t a, std::size_t b) {
-    return flow[a].paragraph != 0 && flow[a].paragraph == flow[b].paragraph;
-  };
-  std::size_t b = i;
-  if (b < flow.size() && movable(b) && same_paragraph(b - 1, b) && flow[b].line == flow[b].lines - 1) --b;  // widow
-  if (movable(b) && flow[b - 1].paragraph != 0 && flow[b - 1].line == 0 && flow[b - 1].lines > 1) --b;  // orphan
-  if (movable(b) && flow[b - 1].hyphenated && flow[b - 1].line >= 2) --b;  // a hyphen at the page's foot
-  return b;
-}
-
 struct Place {
   int page;
   double y;
@@ -41,7 +28,7 @@ struct Place {
 
 }  // namespace
 
-PagedDoc paginate(Flow& flow, const style::StyleSheet& sheet, ItemBuilder& folios, const DocInfo& info) {
+PagedDoc paginate(const BookFlow& book, const style::StyleSheet& sheet, ItemBuilder& folios, const DocInfo& info) {
   PagedDoc doc;
   doc.width = sheet.page_width;
   doc.height = sheet.page_height;
@@ -50,90 +37,49 @@ PagedDoc paginate(Flow& flow, const style::StyleSheet& sheet, ItemBuilder& folio
   std::vector<bool> has_folio, opening;  // opening: the page starts a part (no running head)
   std::vector<std::pair<int, std::size_t>> pending_links;  // (page, link index) with an internal target
   std::vector<std::string> pending_targets;
-  double cursor = 0;
   const double top = sheet.page_height - sheet.margin_top;
-  auto new_page = [&](const Slice& first) {
-    doc.pages.emplace_back();
-    has_folio.push_back(first.folio);
-    opening.push_back(first.new_page || doc.pages.size() == 1);
-    cursor = 0;
-  };
-  // First the page breaks: each page takes the slices that fit, a heading with two lines of what
-  // follows, and then gives up lines so as not to leave a widow, an orphan or a hyphen at its foot.
-  std::vector<bool> starts_page(flow.size(), false);
-  {
-    std::size_t page_start = 0;
-    double filled = 0;
-    for (std::size_t i = 0; i < flow.size();) {
-      const Slice& s = flow[i];
-      bool empty = i == page_start;
-      if (s.new_page && !empty) {
-        page_start = i;
-        filled = 0;
-        continue;
+  for (const PagePlan& plan : plan_pages(book, sheet)) {
+    int page = static_cast<int>(doc.pages.size());
+    Page& p = doc.pages.emplace_back();
+    const Slice* first = plan.text.empty() ? nullptr : plan.text.front().slice;
+    has_folio.push_back(!first || first->folio);
+    opening.push_back(page == 0 || (first && first->new_page));
+    double left = page % 2 == 0 ? sheet.margin_inner : sheet.margin_outer;
+    auto place = [&](const PlacedSlice& placed) {
+      const Slice& s = *placed.slice;
+      double baseline = top - placed.baseline;
+      for (GlyphRun r : s.runs) {
+        r.x += left;
+        r.y += baseline;
+        p.runs.push_back(std::move(r));
       }
-      double sb = empty ? 0 : s.space_before;
-      double needed = sb + s.height;
-      if (s.keep_with_next) {
-        std::size_t j = i + 1, after = 0;
-        while (j < flow.size() && after < 2 && !flow[j].new_page) {
-          needed += flow[j].space_before + flow[j].height;
-          if (!flow[j].keep_with_next) ++after;
-          ++j;
+      for (Rule r : s.rules) p.rules.push_back({r.x + left, r.y + baseline, r.width, r.height});
+      for (PlacedImage img : s.images) {
+        img.x += left;
+        img.y += baseline;
+        p.images.push_back(std::move(img));
+      }
+      for (std::size_t l = 0; l < s.links.size(); ++l) {
+        LinkArea a = s.links[l];
+        a.x += left;
+        a.y += baseline;
+        p.links.push_back(a);
+        if (!s.link_targets[l].empty()) {
+          pending_links.push_back({page, p.links.size() - 1});
+          pending_targets.push_back(s.link_targets[l].substr(1));
         }
       }
-      if (!empty && filled + needed > sheet.text_height() + 0.01) {
-        page_start = better_break(flow, page_start, i);
-        starts_page[page_start] = true;
-        filled = 0;
-        i = page_start;
-        continue;
+      double slice_top = baseline + s.baseline;
+      for (const std::string& id : s.ids) places.emplace(id, Place{page, slice_top});
+      for (OutlineEntry e : s.outline) {
+        e.page = page;
+        e.y = slice_top;
+        doc.outline.push_back(e);
       }
-      filled += sb + s.height;
-      ++i;
-    }
-  }
-  for (std::size_t i = 0; i < flow.size(); ++i) {
-    Slice& s = flow[i];
-    bool empty = doc.pages.empty() || cursor == 0;
-    if (doc.pages.empty() || (s.new_page && !empty) || (starts_page[i] && !empty)) {
-      new_page(s);
-      empty = true;
-    }
-    double sb = empty ? 0 : s.space_before;
-    int page = static_cast<int>(doc.pages.size()) - 1;
-    double left = page % 2 == 0 ? sheet.margin_inner : sheet.margin_outer;
-    double baseline = top - cursor - sb - s.baseline;
-    Page& p = doc.pages.back();
-    for (GlyphRun& r : s.runs) {
-      r.x += left;
-      r.y += baseline;
-      p.runs.push_back(std::move(r));
-    }
-    for (Rule r : s.rules) p.rules.push_back({r.x + left, r.y + baseline, r.width, r.height});
-    for (PlacedImage& img : s.images) {
-      img.x += left;
-      img.y += baseline;
-      p.images.push_back(std::move(img));
-    }
-    for (std::size_t l = 0; l < s.links.size(); ++l) {
-      LinkArea a = s.links[l];
-      a.x += left;
-      a.y += baseline;
-      p.links.push_back(a);
-      if (!s.link_targets[l].empty()) {
-        pending_links.push_back({page, p.links.size() - 1});
-        pending_targets.push_back(s.link_targets[l].substr(1));
-      }
-    }
-    double slice_top = top - cursor - sb;
-    for (const std::string& id : s.ids) places.emplace(id, Place{page, slice_top});
-    for (OutlineEntry e : s.outline) {
-      e.page = page;
-      e.y = slice_top;
-      doc.outline.push_back(e);
-    }
-    cursor += sb + s.height;
+    };
+    for (const PlacedSlice& placed : plan.text) place(placed);
+    if (!plan.notes.empty()) p.rules.push_back({left, top - plan.rule, sheet.text_width() * 0.25, 0.4});
+    for (const PlacedSlice& placed : plan.notes) place(placed);
   }
   // Internal links go where their target was placed; a target that is not in the PDF loses its link.
   std::map<int, std::vector<std::size_t>> unresolved;
@@ -146,6 +92,7 @@ PagedDoc paginate(Flow& flow, const style::StyleSheet& sheet, ItemBuilder& folio
     }
     doc.pages[page].links[index].target_page = it->second.page;
     doc.pages[page].links[index].target_y = it->second.y;
+    doc.pages[page].links[index].target_id = pending_targets[k];
   }
   for (auto& [page, indexes] : unresolved) {
     auto& links = doc.pages[page].links;

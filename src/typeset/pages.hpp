@@ -1,5 +1,5 @@
-// Page building, simply: slices fill each page from the top; a slice that does not fit starts the next;
-// headings stay with what follows; folios at the foot; links and bookmarks find their pages.
+// Pages as the page builder plans them, with folios, running heads, and links and bookmarks that find
+// their pages.
 #pragma once
 
 #include "block_layout.hpp"
@@ -7,6 +7,6 @@
 
 namespace recto::typeset {
 
-PagedDoc paginate(Flow& flow, const style::StyleSheet& sheet, ItemBuilder& folios, const DocInfo& info);
+PagedDoc paginate(const BookFlow& book, const style::StyleSheet& sheet, ItemBuilder& folios, const DocInfo& info);
 
 }  // namespace recto::typeset

@@ -19,8 +19,9 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
   ItemBuilder::Options item_options{sheet.code_size / sheet.body_size, sheet.expansion, 50,
                                     sheet.hyphenate ? &hyphenator : nullptr};
   ItemBuilder items(set, shaper, diags, lang, item_options);
-  Flow flow;
-  BlockLayout layout(sheet, items, flow, doc.folder, env, diags);
+  BookFlow book;
+  Flow& flow = book.slices;
+  BlockLayout layout(sheet, items, book, doc.folder, env, diags);
 
   title_page(doc.meta, sheet, layout, flow);
   const Division* references = nullptr;
@@ -33,7 +34,11 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
     layout.set_chapter_dir(std::filesystem::path(env.sources.path(d.span.file)).parent_path());
     layout.blocks(d.blocks, {0, sheet.text_width()});
   }
-  endnotes(doc, sheet, layout);
+  if (sheet.notes == "footnotes") {
+    footnotes(doc, sheet, layout, book);
+  } else {
+    endnotes(doc, sheet, layout);
+  }
   if (references) {
     layout.break_page();
     layout.blocks(references->blocks, {0, sheet.text_width()});
@@ -49,12 +54,11 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
   info.timestamp = options.timestamp;
   info.id_seed = options.identifier;
   std::size_t chapters = doc.divisions.size() - (references ? 1 : 0);
-  if (chapters <= 1) return paginate(flow, sheet, items, info);
+  if (chapters <= 1) return paginate(book, sheet, items, info);
 
   // More than one chapter: a printed table of contents after the title page, with the page numbers
   // of a first pagination (the contents are front matter, so the text's numbers do not move).
-  Flow trial = flow;
-  PagedDoc first = paginate(trial, sheet, items, info);
+  PagedDoc first = paginate(book, sheet, items, info);
   std::vector<ContentsLine> lines;
   std::size_t k = 0;
   for (const Slice& s : flow) {
@@ -66,7 +70,7 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
   Flow contents = contents_pages(lines, lang, sheet, items);
   auto text_start = std::find_if(flow.begin(), flow.end(), [](const Slice& s) { return s.new_page; });
   flow.insert(text_start, contents.begin(), contents.end());
-  return paginate(flow, sheet, items, info);
+  return paginate(book, sheet, items, info);
 }
 
 }  // namespace recto::typeset
