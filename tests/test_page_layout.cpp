@@ -44,14 +44,19 @@ std::unique_ptr<Typeset> typeset_pages(const std::string& source, const std::str
 const char* const books[] = {"source", "tests/corpus/books/multi", "tests/corpus/reader"};
 const char* const themes[] = {"trade", "a5", "ereader"};
 
+// Where every full page must end on the block's bottom: the essay in the themes with footnotes, and
+// the multi-chapter book in trade. Not yet elsewhere: in the ereader theme's narrow measure and in
+// the corpus books' short paragraphs, few paragraphs can be set a line longer or shorter, and ragged
+// or indented ones (the References) never are, so that about one page in twenty is still a line short.
+bool all_full(const std::string& book, const std::string& theme) {
+  return (book == "source" && theme != "ereader") || (book == "tests/corpus/books/multi" && theme == "trade");
+}
+
 }  // namespace
 
 TEST_CASE("body lines sit on the leading grid, and every full page ends on the text block's bottom", "[pages]") {
-  // The essay in the themes with footnotes. Not yet: endnotes (ereader), and the corpus books, whose
-  // short paragraphs seldom take another setting, so that the page builder, choosing page by page,
-  // still leaves some pages a line short.
-  for (const char* book : {"source"}) {
-    for (const char* theme : {"trade", "a5"}) {
+  for (const char* book : books) {
+    for (const char* theme : themes) {
       DYNAMIC_SECTION(book << " in " << theme) {
         auto t = typeset_pages(book, theme);
         const auto& sheet = t->sheet;
@@ -88,7 +93,7 @@ TEST_CASE("body lines sit on the leading grid, and every full page ends on the t
           for (const auto& r : pages[i + 1].runs) {
             if (in_block(r) && depth(r) < next_first) next_first = depth(r), next_body = body(r);
           }
-          if (!next_body || std::abs(next_first - grid.first) > 0.001) continue;
+          if (!next_body || std::abs(next_first - grid.first) > 0.001 || !all_full(book, theme)) continue;
           double lowest = 0;
           for (const auto& r : p.runs) {
             if (in_block(r) && r.size <= sheet.body_size + 0.001) lowest = std::max(lowest, depth(r));
@@ -97,7 +102,7 @@ TEST_CASE("body lines sit on the leading grid, and every full page ends on the t
           CHECK(std::abs(lowest - grid.bottom) < 0.001);
           ++checked_full;
         }
-        CHECK(checked_full >= 3);
+        if (all_full(book, theme)) CHECK(checked_full >= 3);
       }
     }
   }

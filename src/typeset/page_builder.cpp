@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <tuple>
 
 namespace recto::typeset {
 
@@ -19,12 +21,15 @@ Grid leading_grid(const style::StyleSheet& sheet) {
 namespace {
 
 // What the builder weighs, in the units of a paragraph setting's cost (its added demerits / 10):
-// a full page is worth more than a paragraph's best spacing.
+// a full page is worth more than a paragraph's best spacing, and a page a line short more than a
+// hyphen at its foot, but less than a widow or an orphan.
 constexpr double empty_row_cost = 100000;          // a line of a full page left empty
 constexpr double empty_row_before_display = 5000;  // the same before a heading or figure that did not fit
 constexpr double spread_row_cost = 20000;          // a line of space added around headings, pull quotes, figures
 constexpr double split_note_cost = 40000;          // a footnote continued on the next page
-constexpr double bad_break_cost = 1000000;         // a widow, orphan, hyphen or heading left at the break
+constexpr double page_final_hyphen_cost = 60000;   // a page that ends in a hyphen
+constexpr double widow_cost = 150000;              // a paragraph's last line atop a page, or its first at the foot
+constexpr double kept_apart_cost = 1000000;        // a heading left at the foot, or a pull quote split
 
 // A run of the flow the builder takes as one: a paragraph's lines, or one other slice.
 struct Unit {
@@ -47,6 +52,18 @@ struct Trial {
   double cost = 0;
 };
 
+// A way to have made the pages so far: where the next page starts, the setting of the paragraph
+// that runs on into it, the note lines it continues, what it cost, and the settings of the
+// paragraphs that started on its last page.
+struct State {
+  Pos pos;
+  int crossing = 0;
+  std::vector<const Slice*> carry;
+  double cost = 0;
+  std::ptrdiff_t parent = -1;
+  std::vector<std::pair<std::size_t, int>> changes;
+};
+
 class Builder {
  public:
   Builder(const BookFlow& book, const style::StyleSheet& sheet) : book_(book), grid_(leading_grid(sheet)) {
@@ -65,15 +82,56 @@ class Builder {
     choice_.assign(units_.size(), 0);
   }
 
+  // A beam search over page breaks: from each of the cheapest ways to have made the pages so far,
+  // every candidate next page (see children); the ways that reach the same place are merged, keeping
+  // the cheapest, and the `beam` cheapest places go on. Then the pages of the cheapest way to the
+  // end, made again.
   std::vector<PagePlan> build() {
+    constexpr std::size_t beam = 8;
+    std::vector<State> states(1);
+    std::vector<std::size_t> layer{0};
+    std::ptrdiff_t finished = -1;
+    while (!layer.empty()) {
+      std::map<std::tuple<std::size_t, std::size_t, int, std::vector<const Slice*>>, std::size_t> reached;
+      for (std::size_t from : layer) {
+        for (State& next : children(states[from])) {
+          next.parent = static_cast<std::ptrdiff_t>(from);
+          next.cost += states[from].cost;
+          if (done(next.pos) && next.carry.empty()) {
+            if (finished < 0 || next.cost < states[static_cast<std::size_t>(finished)].cost) {
+              states.push_back(std::move(next));
+              finished = static_cast<std::ptrdiff_t>(states.size() - 1);
+            }
+            continue;
+          }
+          auto key = std::make_tuple(next.pos.unit, next.pos.line, next.crossing, next.carry);
+          auto it = reached.find(key);
+          if (it != reached.end() && states[it->second].cost <= next.cost) continue;
+          states.push_back(std::move(next));
+          reached[key] = states.size() - 1;
+        }
+      }
+      layer.clear();
+      for (const auto& [key, index] : reached) {
+        if (finished < 0 || states[index].cost < states[static_cast<std::size_t>(finished)].cost) layer.push_back(index);
+      }
+      std::sort(layer.begin(), layer.end(), [&](std::size_t x, std::size_t y) {
+        return states[x].cost != states[y].cost ? states[x].cost < states[y].cost : x < y;
+      });
+      if (layer.size() > beam) layer.resize(beam);
+    }
+    std::vector<std::size_t> path;
+    for (std::ptrdiff_t i = finished; i > 0; i = states[static_cast<std::size_t>(i)].parent) path.push_back(static_cast<std::size_t>(i));
+    std::reverse(path.begin(), path.end());
     std::vector<PagePlan> pages;
     Pos pos;
     std::vector<const Slice*> carry;
-    while (!done(pos) || !carry.empty()) {
-      Trial best = best_page(pos, carry);
-      pages.push_back(plan(best));
-      pos = best.end;
-      carry = best.carry;
+    for (std::size_t i : path) {
+      for (auto [u, c] : states[i].changes) choice_[u] = c;
+      Trial t = evaluate(pos, carry);
+      pages.push_back(plan(t));
+      pos = t.end;
+      carry = t.carry;
     }
     return pages;
   }
@@ -195,40 +253,50 @@ class Builder {
     return done(t.end) ? nullptr : &at(t.end);
   }
 
-  // Whether a page that ends after `b` placed slices ends badly: a widow or an orphan at the break, a
-  // hyphen at the foot, or a heading (or a pull quote, or a figure and its caption) cut from what it
-  // keeps with. Returns the count to try instead, or b when the break is good.
-  std::size_t better(const Trial& t, std::size_t b) const {
+  // How badly a page that ends after `b` placed slices ends: a heading (or a pull quote, or a figure
+  // and its caption) cut from what it keeps with, a widow or an orphan at the break, a hyphen at the
+  // foot; and the count to try instead (b when the break is good).
+  std::pair<double, std::size_t> break_fault(const Trial& t, std::size_t b) const {
+    for (std::size_t i = 1; i < b; ++i) {
+      if (i + static_cast<std::size_t>(at(t.placed[i]).keep_next) >= b) return {kept_apart_cost, i};
+    }
     const Slice& last = at(t.placed[b - 1]);
     const Slice* next = following(t, b);
-    if (next && next->paragraph != 0 && next->paragraph == last.paragraph && next->line == next->lines - 1) return b - 1;
-    if (last.paragraph != 0 && last.line == 0 && last.lines > 1) return b - 1;
-    if (last.hyphenated) return b - 1;
-    for (std::size_t i = 1; i < b; ++i) {
-      if (i + static_cast<std::size_t>(at(t.placed[i]).keep_next) >= b) return i;
+    if (next && next->paragraph != 0 && next->paragraph == last.paragraph && next->line == next->lines - 1) {
+      return {widow_cost, b - 1};
     }
-    return b;
+    if (last.paragraph != 0 && last.line == 0 && last.lines > 1) return {widow_cost, b - 1};  // an orphan
+    if (last.hyphenated) return {page_final_hyphen_cost, b - 1};
+    return {0, b};
   }
 
+  // The page from `start`: filled as far as it goes, then each earlier break that the faults of the
+  // later ones suggest, the cheapest of them kept — a fault against the lines it leaves empty.
   Trial evaluate(Pos start, const std::vector<const Slice*>& carry, bool allow_split) const {
-    Trial t = fill(start, carry, allow_split, std::numeric_limits<std::size_t>::max());
-    if (!t.full || t.placed.empty()) return t;
-    std::size_t b = t.placed.size();
-    for (std::size_t tried = better(t, b); tried != b && tried >= 1; tried = better(t, b)) b = tried;
-    if (b < t.placed.size()) t = fill(start, carry, allow_split, b);
-    if (t.split) t.cost += split_note_cost;
-    if (!t.placed.empty() && better(t, t.placed.size()) != t.placed.size()) t.cost += bad_break_cost;
-    const Slice* next = following(t, t.placed.size());
-    if (next && !t.placed.empty()) {
-      double room = body_limit(t.notes) - t.baselines.back();
-      int rows = static_cast<int>(std::floor(room / grid_.leading + 1e-6));
-      if (rows > 0 && spread(t, rows)) {
-        t.cost += rows * spread_row_cost;
-      } else if (rows > 0) {
-        t.cost += rows * (next->grid ? empty_row_cost : empty_row_before_display);
-      }
+    Trial natural = fill(start, carry, allow_split, std::numeric_limits<std::size_t>::max());
+    if (!natural.full || natural.placed.empty()) return natural;
+    Trial best;
+    best.cost = std::numeric_limits<double>::infinity();
+    for (std::size_t b = natural.placed.size(); b >= 1;) {
+      Trial t = b == natural.placed.size() ? natural : fill(start, carry, allow_split, b);
+      auto [fault, instead] = break_fault(t, b);
+      t.cost = fault + (t.split ? split_note_cost : 0) + empty_rows_cost(t);
+      if (t.cost < best.cost) best = std::move(t);
+      if (instead == b || fault == 0) break;
+      b = instead;
     }
-    return t;
+    return best;
+  }
+
+  // What the lines a page leaves empty cost, after space is added around its displays if it has any.
+  double empty_rows_cost(Trial& t) const {
+    const Slice* next = following(t, t.placed.size());
+    if (!next || t.placed.empty()) return 0;
+    double room = body_limit(t.notes) - t.baselines.back();
+    int rows = static_cast<int>(std::floor(room / grid_.leading + 1e-6));
+    if (rows <= 0) return 0;
+    if (spread(t, rows)) return rows * spread_row_cost;
+    return rows * (next->grid ? empty_row_cost : empty_row_before_display);
   }
 
   // Fills a short page down to its bottom with whole lines of space around its headings, pull quotes
@@ -271,25 +339,37 @@ class Builder {
     return a && !(c < 0 ? a->tighter : a->looser).empty();
   }
 
-  // The page from `pos` at the least cost: every paragraph that starts on it at its best, or one (and
-  // if that is not enough, two) of them a line shorter or longer.
-  Trial best_page(Pos pos, const std::vector<const Slice*>& carry) {
-    Trial best = evaluate(pos, carry);
-    if (best.cost > 0 && best.full) {
+  // The candidate pages from a state: every paragraph that starts on the page at its best, or one
+  // of them a line shorter or longer — and when none of those is good, two of them.
+  std::vector<State> children(const State& from) {
+    std::vector<State> out;
+    if (from.pos.line > 0) choice_[from.pos.unit] = from.crossing;
+    Trial base = evaluate(from.pos, from.carry);
+    auto add = [&](const Trial& t, const std::vector<std::pair<std::size_t, int>>& changes, double cost) {
+      State next;
+      next.pos = t.end;
+      next.carry = t.carry;
+      next.cost = t.cost + cost;
+      for (auto [u, c] : changes) {
+        if (u < t.end.unit || (u == t.end.unit && t.end.line > 0)) next.changes.push_back({u, c});  // started here
+      }
+      if (t.end.line > 0) next.crossing = choice_[t.end.unit];
+      out.push_back(std::move(next));
+    };
+    add(base, {}, 0);
+    if (base.full) {
       std::vector<std::size_t> open;  // paragraphs that start on the page, or just after it
-      std::size_t last = std::min(units_.size() - 1, best.end.unit + 1);
-      for (std::size_t u = pos.line == 0 ? pos.unit : pos.unit + 1; u <= last && !done({u, 0}); ++u) {
+      std::size_t last = std::min(units_.size() - 1, base.end.unit + 1);
+      for (std::size_t u = from.pos.line == 0 ? from.pos.unit : from.pos.unit + 1; u <= last; ++u) {
         if (units_[u].alternatives) open.push_back(u);
       }
-      std::vector<std::pair<std::size_t, int>> best_choice;
+      double best = base.cost;
       auto consider = [&](const std::vector<std::pair<std::size_t, int>>& changes) {
         double cost = 0;
         for (auto [u, c] : changes) choice_[u] = c, cost += setting_cost(u, c);
-        if (cost < best.cost) {
-          Trial t = evaluate(pos, carry);
-          t.cost += cost;
-          if (t.cost < best.cost) best = std::move(t), best_choice = changes;
-        }
+        Trial t = evaluate(from.pos, from.carry);
+        best = std::min(best, t.cost + cost);
+        add(t, changes, cost);
         for (auto [u, c] : changes) choice_[u] = 0;
       };
       for (std::size_t u : open) {
@@ -297,7 +377,7 @@ class Builder {
           if (can_take(u, c)) consider({{u, c}});
         }
       }
-      if (best.cost >= empty_row_before_display) {
+      if (best >= empty_row_before_display) {
         for (std::size_t i = 0; i < open.size(); ++i) {
           for (std::size_t j = i + 1; j < open.size(); ++j) {
             for (int c : {-1, 1}) {
@@ -308,12 +388,9 @@ class Builder {
           }
         }
       }
-      // Settings of paragraphs that did not start on the page wait for the next.
-      for (auto [u, c] : best_choice) {
-        if (u < best.end.unit || (u == best.end.unit && best.end.line > 0)) choice_[u] = c;
-      }
     }
-    return best;
+    if (from.pos.line > 0) choice_[from.pos.unit] = 0;
+    return out;
   }
 
   PagePlan plan(const Trial& t) const {

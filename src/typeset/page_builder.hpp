@@ -30,10 +30,12 @@ struct PagePlan {
 
 // Pages over the flow. Each page is filled from the top, body lines on the grid. Where a page would
 // end with a paragraph's first line, start with its last, end in a hyphen or end with a heading,
-// the builder tries each paragraph of the page one line shorter or longer, and moves lines to the
-// next page only when no setting does; it prefers settings that keep pages full, and among those
-// the one that costs the least in spacing. The footnotes of the lines on a page stand at its foot;
-// a note is split only when the page would otherwise be short.
+// the builder tries each paragraph of the page one line shorter or longer (two of them when one is
+// not enough), and moves lines to the next page only when no setting does. It weighs whole
+// sequences of pages (a beam search), so that a setting on one page can mend the next; it prefers
+// pages that end full, and among those the settings that cost the least in spacing. The footnotes
+// of the lines on a page stand at its foot; a note is split only when the page would otherwise be
+// short.
 std::vector<PagePlan> plan_pages(const BookFlow& book, const style::StyleSheet& sheet);
 
 }  // namespace recto::typeset
