@@ -62,10 +62,10 @@ std::size_t BlockLayout::paragraph(const Inlines& xs, const InlineStyle& style, 
     s.lines = static_cast<int>(best.lines.size());
     push(std::move(s));
   }
-  // Body paragraphs at the full measure may also be set a line shorter or longer, for the pages.
-  if (grid && align == Align::justify && frame.x == 0 && frame.measure == sheet_.text_width() &&
-      out_ == &book_.slices) {
-    alternatives(items, best, lf, (*out_)[first], block_ids);
+  // Body paragraphs may also be set a line shorter or longer, for the pages.
+  if (grid && out_ == &book_.slices && !best.lines.empty()) {
+    if (align == Align::justify) alternatives(items, best, lf, (*out_)[first], block_ids);
+    if (align == Align::left) ragged_alternative(items, best.lines.size(), lf, (*out_)[first], block_ids);
   }
   return best.lines.size();
 }
@@ -110,25 +110,49 @@ void BlockLayout::alternatives(const Items& items, const BreakResult& best, cons
     BreakResult r = break_lines_optimized(items, params);
     if (!r.feasible || static_cast<long>(r.lines.size()) != static_cast<long>(best.lines.size()) + looseness) continue;
     if (std::any_of(r.ratios.begin(), r.ratios.end(), [](double x) { return x > 1.5 || x < -0.9; })) continue;
-    Flow& lines = looseness < 0 ? alt.tighter : alt.looser;
     double extra_hyphens = std::max(0, hyphens(r.lines) - hyphens(best.lines));
     (looseness < 0 ? alt.tighter_cost : alt.looser_cost) =
         100 + std::max(0.0, r.demerits - best.demerits) / 10 + 3000 * extra_hyphens;
-    for (std::size_t i = 0; i < r.lines.size(); ++i) {
-      Slice s = compose_line(items, r.lines[i], frame);
-      if (i == 0) {
-        s.space_before = first.space_before;
-        s.new_page = first.new_page;
-        s.ids.insert(s.ids.begin(), first.ids.begin(), first.ids.begin() + static_cast<std::ptrdiff_t>(block_ids));
-      }
-      s.grid = true;
-      s.paragraph = first.paragraph;
-      s.line = static_cast<int>(i);
-      s.lines = static_cast<int>(r.lines.size());
-      lines.push_back(std::move(s));
-    }
+    (looseness < 0 ? alt.tighter : alt.looser) = setting(items, r.lines, frame, first, block_ids);
   }
   if (!alt.tighter.empty() || !alt.looser.empty()) book_.alternatives.emplace(first.paragraph, std::move(alt));
+}
+
+// A ragged paragraph a line longer: broken first fit on a measure narrowed by steps of 2 %, down to
+// 80 %, until it takes one more line (a ragged right edge hides the difference); no shorter setting.
+void BlockLayout::ragged_alternative(const Items& items, std::size_t lines, const LineFrame& frame,
+                                     const Slice& first, std::size_t block_ids) {
+  for (double narrower = 0.98; narrower >= 0.8; narrower -= 0.02) {
+    std::vector<LineBreak> breaks = break_lines_first_fit(items, frame.measure * narrower, frame.measure * narrower);
+    if (breaks.size() < lines + 1) continue;
+    if (breaks.size() > lines + 1) return;
+    Alternatives alt;
+    alt.looser = setting(items, breaks, frame, first, block_ids);
+    alt.looser_cost = 100 + 10000 * (1 - narrower);
+    book_.alternatives.emplace(first.paragraph, std::move(alt));
+    return;
+  }
+}
+
+// A paragraph's lines at other breaks, with what its best setting's first line has of the block
+// (its space before, a page break, the block's ids).
+Flow BlockLayout::setting(const Items& items, const std::vector<LineBreak>& breaks, const LineFrame& frame,
+                          const Slice& first, std::size_t block_ids) const {
+  Flow lines;
+  for (std::size_t i = 0; i < breaks.size(); ++i) {
+    Slice s = compose_line(items, breaks[i], frame);
+    if (i == 0) {
+      s.space_before = first.space_before;
+      s.new_page = first.new_page;
+      s.ids.insert(s.ids.begin(), first.ids.begin(), first.ids.begin() + static_cast<std::ptrdiff_t>(block_ids));
+    }
+    s.grid = true;
+    s.paragraph = first.paragraph;
+    s.line = static_cast<int>(i);
+    s.lines = static_cast<int>(breaks.size());
+    lines.push_back(std::move(s));
+  }
+  return lines;
 }
 
 void BlockLayout::blocks(const Blocks& bs, const Frame& frame) {
@@ -295,6 +319,12 @@ void BlockLayout::list(const std::vector<Blocks>& items, const Frame& frame, boo
     items_.add_word(ordered ? std::to_string(number) + "." : "•", s, {node_, 0}, marker);
     Slice m = compose_line(marker, {0, marker.size(), true}, {frame.x, indent - sheet_.body_size * 0.4, 0, Align::right});
     Slice& target = (*out_)[first];
+    auto alt = book_.alternatives.find(target.paragraph);
+    if (alt != book_.alternatives.end() && target.paragraph != 0) {  // its other settings too
+      for (Flow* f : {&alt->second.tighter, &alt->second.looser}) {
+        if (!f->empty()) f->front().runs.insert(f->front().runs.end(), m.runs.begin(), m.runs.end());
+      }
+    }
     for (GlyphRun& r : m.runs) target.runs.push_back(std::move(r));
     ++number;
   }

@@ -46,6 +46,10 @@ class BlockLayout {
   BreakResult break_justified(const Items& items, double measure, SourceSpan at);
   void alternatives(const Items& items, const BreakResult& best, const LineFrame& frame, const Slice& first,
                     std::size_t block_ids);
+  void ragged_alternative(const Items& items, std::size_t lines, const LineFrame& frame, const Slice& first,
+                          std::size_t block_ids);
+  Flow setting(const Items& items, const std::vector<LineBreak>& breaks, const LineFrame& frame, const Slice& first,
+               std::size_t block_ids) const;
   void heading(const Header& h, const Frame& frame);
   void code_block(const CodeBlock& c, const Frame& frame);
   void list(const std::vector<Blocks>& items, const Frame& frame, bool ordered, int start);
