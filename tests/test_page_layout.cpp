@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "page_builder.hpp"
@@ -145,7 +146,7 @@ TEST_CASE("every note is on the page of its reference, and note links go both wa
   }
 }
 
-TEST_CASE("the PDF's outline lists every heading, the notes and the References", "[pdf][pages]") {
+TEST_CASE("the PDF's outline lists every heading, the notes and the References, and its page labels are set", "[pdf][pages]") {
   static std::mt19937 rng{std::random_device{}()};
   for (const char* book : books) {
     for (const char* theme : themes) {
@@ -156,8 +157,10 @@ TEST_CASE("the PDF's outline lists every heading, the notes and the References",
         fs::path pdf;
         for (const auto& e : fs::directory_iterator(dir)) pdf = e.path();
         RunResult outline = run_command("mutool show '" + pdf.string() + "' outline");
+        RunResult labels = run_command("qpdf --json --json-key=pagelabels '" + pdf.string() + "'");
         fs::remove_all(dir);
         REQUIRE(outline.exit_code == 0);
+        REQUIRE(labels.exit_code == 0);
         auto t = typeset_pages(book, theme);
         std::size_t headings = 0;
         for (const auto& d : t->doc.divisions) {
@@ -173,6 +176,25 @@ TEST_CASE("the PDF's outline lists every heading, the notes and the References",
         CHECK(outline.out.find("References") != std::string::npos);
         if (t->sheet.notes == "endnotes") CHECK(outline.out.find("Notes") != std::string::npos);
         CHECK(t->pages.outline.size() >= headings);
+        // Every entry opens its page at zoom 1 (mutool prints 100 %), not 0 (DESIGN §9).
+        std::size_t entries = 0, at_zoom_1 = 0;
+        for (std::size_t at = 0; (at = outline.out.find("#page=", at)) != std::string::npos; ++at) {
+          ++entries;
+          at_zoom_1 += outline.out.compare(outline.out.find('&', at), 10, "&zoom=100,") == 0;
+        }
+        CHECK(entries == t->pages.outline.size());
+        CHECK(at_zoom_1 == entries);
+        // The front matter in lower-case roman numerals, the text in arabic from 1.
+        std::size_t front = 0;
+        while (front < t->pages.pages.size() && !std::isdigit(static_cast<unsigned char>(t->pages.pages[front].label[0]))) ++front;
+        CHECK(front >= 1);
+        nlohmann::json ranges = nlohmann::json::parse(labels.out)["pagelabels"];
+        REQUIRE(ranges.size() == 2);
+        CHECK(ranges[0]["index"] == 0);
+        CHECK(ranges[0]["label"]["/S"] == "/r");
+        CHECK(ranges[1]["index"] == front);
+        CHECK(ranges[1]["label"]["/S"] == "/D");
+        CHECK(ranges[1]["label"]["/St"] == 1);
       }
     }
   }
