@@ -45,14 +45,6 @@ std::unique_ptr<Typeset> typeset_pages(const std::string& source, const std::str
 const char* const books[] = {"source", "tests/corpus/books/multi", "tests/corpus/reader"};
 const char* const themes[] = {"trade", "a5", "ereader"};
 
-// Where every full page must end on the block's bottom: the essay in every theme, and the
-// multi-chapter book in trade. Not yet elsewhere: the corpus books' paragraphs are short (four to six
-// lines) and seldom take another setting, so that in the narrower themes about one page in twenty
-// is still a line short, where the alternative is a widow or an orphan.
-bool all_full(const std::string& book, const std::string& theme) {
-  return book == "source" || (book == "tests/corpus/books/multi" && theme == "trade");
-}
-
 }  // namespace
 
 TEST_CASE("body lines sit on the leading grid, and every full page ends on the text block's bottom", "[pages]") {
@@ -77,7 +69,7 @@ TEST_CASE("body lines sit on the leading grid, and every full page ends on the t
           return std::any_of(p.runs.begin(), p.runs.end(), [&](const auto& r) { return depth(r) < 0; });
         };
         const auto& pages = t->pages.pages;
-        std::size_t checked_full = 0;
+        std::size_t pages_run_on = 0, short_pages = 0;  // pages the text runs on from, and those short
         for (std::size_t i = 0; i < pages.size(); ++i) {
           const typeset::Page& p = pages[i];
           if (!std::isdigit(static_cast<unsigned char>(p.label[0]))) continue;  // front matter
@@ -94,16 +86,27 @@ TEST_CASE("body lines sit on the leading grid, and every full page ends on the t
           for (const auto& r : pages[i + 1].runs) {
             if (in_block(r) && depth(r) < next_first) next_first = depth(r), next_body = body(r);
           }
-          if (!next_body || std::abs(next_first - grid.first) > 0.001 || !all_full(book, theme)) continue;
+          if (!next_body || std::abs(next_first - grid.first) > 0.001) continue;
           double lowest = 0;
           for (const auto& r : p.runs) {
             if (in_block(r) && r.size <= sheet.body_size + 0.001) lowest = std::max(lowest, depth(r));
           }
-          INFO("page " << p.label << " of " << pages.size() << " ends at " << lowest << ", the block at " << grid.bottom);
-          CHECK(std::abs(lowest - grid.bottom) < 0.001);
-          ++checked_full;
+          ++pages_run_on;
+          if (std::abs(lowest - grid.bottom) > 0.001) {
+            UNSCOPED_INFO("page " << p.label << " of " << pages.size() << " ends at " << lowest << ", the block at "
+                                  << grid.bottom);
+            ++short_pages;
+          }
         }
-        if (all_full(book, theme)) CHECK(checked_full >= 3);
+        // The essay's pages are all full. In the corpus books, whose paragraphs are short (four to six
+        // lines) and seldom take another setting, a page is left a line short where the alternative is
+        // a widow or an orphan: at most one in fifty (2 of 179 in a5, 2 of 330 in ereader).
+        if (std::string(book) == "source") {
+          CHECK(pages_run_on >= 5);
+          CHECK(short_pages == 0);
+        } else {
+          CHECK(short_pages * 50 <= pages_run_on);
+        }
       }
     }
   }

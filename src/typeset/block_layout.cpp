@@ -90,9 +90,10 @@ BreakResult BlockLayout::break_justified(const Items& items, double measure, Sou
 }
 
 // The paragraph at looseness −1 and +1 where its spacing stays within bounds (lines of badness up to
-// 300 without hyphens, 400 with them, none stretched by more than 1.5 times its stretch or shrunk by
+// 300 without hyphens, 1000 with them: none stretched by more than twice its stretch, nor shrunk by
 // more than 90 % of its shrink). Each setting costs a base price (a paragraph is best at its
-// optimum), the demerits it adds, and more for each hyphen it adds.
+// optimum), the demerits it adds — so that a loose setting is taken only where a page needs it —
+// and more for each hyphen it adds.
 void BlockLayout::alternatives(const Items& items, const BreakResult& best, const LineFrame& frame,
                                const Slice& first, std::size_t block_ids) {
   Alternatives alt;
@@ -106,10 +107,10 @@ void BlockLayout::alternatives(const Items& items, const BreakResult& best, cons
     params.looseness = looseness;
     params.emergency_stretch = 0;
     params.pretolerance = 300;
-    params.tolerance = 400;
+    params.tolerance = 1000;
     BreakResult r = break_lines_optimized(items, params);
     if (!r.feasible || static_cast<long>(r.lines.size()) != static_cast<long>(best.lines.size()) + looseness) continue;
-    if (std::any_of(r.ratios.begin(), r.ratios.end(), [](double x) { return x > 1.5 || x < -0.9; })) continue;
+    if (std::any_of(r.ratios.begin(), r.ratios.end(), [](double x) { return x > 2.0 || x < -0.9; })) continue;
     double extra_hyphens = std::max(0, hyphens(r.lines) - hyphens(best.lines));
     (looseness < 0 ? alt.tighter_cost : alt.looser_cost) =
         100 + std::max(0.0, r.demerits - best.demerits) / 10 + 3000 * extra_hyphens;
