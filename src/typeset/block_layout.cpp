@@ -166,13 +166,14 @@ void BlockLayout::blocks(const Blocks& bs, const Frame& frame) {
 
 void BlockLayout::block(const Block& b, const Frame& frame, bool after_paragraph) {
   const double leading = sheet_.leading;
+  const bool item_start = std::exchange(item_start_, false);
   std::visit(
       [&](const auto& n) {
         using T = std::decay_t<decltype(n)>;
         if constexpr (std::is_same_v<T, Para> || std::is_same_v<T, Plain>) {
           bool indented = std::is_same_v<T, Para> && after_paragraph;
           paragraph(n.content, body_style(), frame, align_, leading, indented ? sheet_.indent : 0,
-                    indented || out_->empty() ? 0 : leading * 0.5);
+                    indented || item_start || out_->empty() ? 0 : leading * 0.5);
         } else if constexpr (std::is_same_v<T, Header>) {
           heading(n, frame);
         } else if constexpr (std::is_same_v<T, CodeBlock>) {
@@ -306,11 +307,15 @@ void BlockLayout::code_block(const CodeBlock& c, const Frame& frame) {
 }
 
 void BlockLayout::list(const std::vector<Blocks>& items, const Frame& frame, bool ordered, int start) {
+  // A line of space before and after a list, none between its items nor around a list inside one.
+  const bool nested = lists_ > 0;
   double indent = sheet_.body_size * 1.6;
-  pending_space_ = std::max(pending_space_, sheet_.leading * 0.25);
+  if (!nested) pending_space_ = std::max(pending_space_, sheet_.leading);
+  ++lists_;
   int number = start;
   for (const Blocks& item : items) {
     std::size_t first = out_->size();
+    item_start_ = true;
     blocks(item, {frame.x + indent, frame.measure - indent});
     if (out_->size() == first) continue;
     // The marker hangs in the indent of the item's first line.
@@ -329,7 +334,8 @@ void BlockLayout::list(const std::vector<Blocks>& items, const Frame& frame, boo
     for (GlyphRun& r : m.runs) target.runs.push_back(std::move(r));
     ++number;
   }
-  pending_space_ = sheet_.leading * 0.25;
+  --lists_;
+  pending_space_ = nested ? 0 : sheet_.leading * 0.5;  // and the next paragraph's own half line
 }
 
 void BlockLayout::figure(const Figure& f, const Frame& frame, SourceSpan at) {

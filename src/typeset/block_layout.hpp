@@ -70,6 +70,8 @@ class BlockLayout {
   std::uint32_t paragraphs_ = 0;  // paragraphs laid out so far: each one's number
   bool page_break_ = false;
   bool italic_ = false;  // inside an author note: body text in italics
+  bool item_start_ = false;  // the next block starts a list item: no space before it
+  int lists_ = 0;            // lists the next block is inside
   Align align_ = Align::justify;  // body text; ragged right in bibliography entries
   double pending_space_ = 0;  // space after the last block, added before the next
   std::vector<std::string> pending_ids_;  // ids of a block that made no slice yet
