@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "content_plan.hpp"
+#include "depfile.hpp"
 #include "epub.hpp"
 #include "load.hpp"
 #include "output_file.hpp"
@@ -62,11 +63,11 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
   if (int code = load(options, loaded, err); code != kOk) return code == kIoError ? code : report(options, loaded, err);
   std::string stem = output_stem(loaded.doc, options.source);
   std::vector<Product> products;
+  text::FontLibrary fonts;
   if (want_epub) {
     products.push_back({build.out_dir / (stem + ".epub"), epub::write_epub(loaded.doc, epub_options, loaded.env, loaded.diags)});
   }
   if (want_pdf) {
-    text::FontLibrary fonts;
     std::string book_theme = default_theme(loaded.doc);
     std::vector<std::string> themes = build.themes.empty() ? std::vector<std::string>{book_theme} : build.themes;
     for (const std::string& theme : themes) {
@@ -88,6 +89,15 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
     }
     summary += (summary.empty() ? "" : ", ") + p.path.string() + " (" +
                (p.pages ? std::to_string(p.pages) + " pages, " : "") + size_text(p.bytes.size()) + ")";
+  }
+  if (!build.depfile.empty()) {
+    std::vector<fs::path> targets, inputs = loaded.env.inputs_read;
+    for (const Product& p : products) targets.push_back(p.path);
+    for (const std::string& f : fonts.files()) inputs.emplace_back(f);
+    if (std::string problem = write_file_atomically(build.depfile, make_depfile(targets, inputs)); !problem.empty()) {
+      err << "recto: error: cannot write '" << build.depfile.string() << "': " << problem << "\n";
+      return kIoError;
+    }
   }
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
   if (!build.quiet) out << "recto: wrote " << summary << " in " << ms.count() << " ms\n";

@@ -28,6 +28,7 @@ struct BuildOptions {
   std::vector<std::string> formats = {"epub", "pdf"};
   std::vector<std::string> themes;  // PDF themes; default: the manuscript's, else trade
   bool quiet = false;
+  std::filesystem::path depfile;  // where to write a depfile of the inputs read (none when empty)
 };
 
 // `recto build`: write the book's files into the output folder, each atomically; one summary line.

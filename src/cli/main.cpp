@@ -37,6 +37,9 @@ int main(int argc, char** argv) {
       ->delimiter(',')
       ->allow_extra_args(false);
   build->add_flag("-q,--quiet", build_options.quiet, "print nothing on success");
+  build->add_option("--depfile", build_options.depfile,
+                    "write a Make/Ninja depfile of every input read (chapters, YAML, references, images, "
+                    "theme, fonts, hyphenation patterns)");
   std::string pages_theme;
   CLI::App* pages = app.add_subcommand("pages", "print the page dump of the PDF edition");
   add_common(pages);

@@ -44,6 +44,7 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
     layout.blocks(references->blocks, {0, sheet.text_width()});
   }
 
+  for (const std::string& f : hyphenator.files()) env.inputs_read.emplace_back(f);  // for depfiles
   DocInfo info;
   info.title = doc.meta.title;
   for (const auto& a : doc.meta.authors) info.author += (info.author.empty() ? "" : ", ") + a;
