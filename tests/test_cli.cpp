@@ -1,6 +1,8 @@
-// The recto command line: check and tree on the essay, JSON output, usage and I/O exit codes.
+// The recto command line: check and tree on the essay, JSON output, usage and I/O exit codes, the
+// styles of diagnostics.
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
 
@@ -89,4 +91,42 @@ TEST_CASE("the version and help flags exit 0", "[cli]") {
   CHECK(h.exit_code == 0);
   CHECK(h.out.find("check") != std::string::npos);
   CHECK(h.out.find("tree") != std::string::npos);
+}
+
+TEST_CASE("--diagnostics prints problems for CI: the compiler form, JSON, or GitHub workflow commands", "[cli]") {
+  const std::string file = "tests/corpus/reader/24-citations-bracketed.md";
+  RunResult gcc = run_recto("check --diagnostics gcc " + file);
+  CHECK(gcc.exit_code == 1);
+  CHECK(gcc.err.find(file + ":") == 0);
+  CHECK(gcc.err.find(": error: unknown citation key 'smith2019' [unknown-citation]") != std::string::npos);
+
+  RunResult json = run_recto("check --diagnostics json " + file);
+  CHECK(json.exit_code == 1);
+  nlohmann::json all = nlohmann::json::parse(json.err);
+  REQUIRE(all.is_array());
+  REQUIRE(!all.empty());
+  const auto& first = all.front();
+  CHECK(first["file"] == file);
+  CHECK(first["line"].get<int>() > 0);
+  CHECK(first["column"].get<int>() > 0);
+  CHECK(first["severity"] == "error");
+  CHECK(first["code"] == "unknown-citation");
+  CHECK(first["message"] == "unknown citation key 'smith2019'");
+
+  RunResult github = run_recto("check --diagnostics github " + file);
+  CHECK(github.exit_code == 1);
+  std::regex command(R"(^::error file=tests/corpus/reader/24-citations-bracketed\.md,line=\d+,col=\d+,)"
+                     R"(title=recto unknown-citation::unknown citation key 'smith2019')");
+  CHECK(count_lines_matching(github.err, command) >= 1);
+  CHECK(github.err.find("\n  hint") == std::string::npos);  // a hint stays on its command's line (%0A)
+
+  RunResult fine = run_recto("check --diagnostics json source");
+  CHECK(fine.exit_code == 0);
+  CHECK(fine.err == "[]\n");
+  CHECK(run_recto("check --diagnostics xml source").exit_code == 2);
+  // --strict turns a warning into an error in every style.
+  RunResult strict = run_recto("check --strict --diagnostics github --bibliography tests/corpus/reader/references.yaml "
+                               "tests/corpus/reader/46-unsupported-math.md");
+  CHECK(strict.exit_code == 1);
+  CHECK(strict.err.rfind("::error ", 0) == 0);
 }

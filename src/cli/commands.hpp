@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "diagnostics.hpp"
+
 namespace recto {
 
 enum ExitCode : int { kOk = 0, kManuscriptError = 1, kUsage = 2, kIoError = 3, kInternal = 70 };
@@ -15,6 +17,7 @@ struct CommonOptions {
   std::filesystem::path bibliography;
   bool strict = false;
   bool raw = false;  // stop after reading: no notes, ids or bibliography
+  DiagnosticStyle diagnostics = DiagnosticStyle::gcc;
 };
 
 // `recto check`: read and resolve, print diagnostics, write nothing.

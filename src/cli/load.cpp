@@ -21,7 +21,7 @@ int load(const CommonOptions& options, Loaded& loaded, std::ostream& err) {
 
 int report(const CommonOptions& options, Loaded& loaded, std::ostream& err) {
   if (options.strict) loaded.diags.promote_warnings();
-  loaded.diags.print(err, loaded.env.sources);
+  loaded.diags.print(err, loaded.env.sources, options.diagnostics);
   return loaded.diags.has_errors() ? kManuscriptError : kOk;
 }
 

@@ -3,6 +3,7 @@
 
 #include <exception>
 #include <iostream>
+#include <map>
 
 #include "commands.hpp"
 
@@ -25,6 +26,12 @@ int main(int argc, char** argv) {
         ->allow_extra_args(false);
     cmd->add_option("--bibliography", options.bibliography, "a CSL YAML or JSON file read besides the manuscript's own");
     cmd->add_flag("--strict", options.strict, "treat warnings as errors");
+    cmd->add_option("--diagnostics", options.diagnostics,
+                    "how problems are printed: gcc (file:line:col: error: …), json, or github (workflow commands)")
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, DiagnosticStyle>{
+                {"gcc", DiagnosticStyle::gcc}, {"json", DiagnosticStyle::json}, {"github", DiagnosticStyle::github}},
+            CLI::ignore_case));
   };
   CLI::App* build = app.add_subcommand("build", "build the book's EPUB and PDF into the output folder");
   add_common(build);

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "string_escape.hpp"
+
 namespace recto {
 
 void Diagnostics::error(SourceSpan at, std::string code, std::string message, std::string hint) {
@@ -42,7 +44,48 @@ std::string format_diagnostic(const Diagnostic& d, const Sources& sources) {
   return out;
 }
 
-void Diagnostics::print(std::ostream& out, const Sources& sources) const {
+namespace {
+
+std::string json_diagnostic(const Diagnostic& d, const Sources& sources) {
+  auto field = [](const char* name, const std::string& value) {
+    return std::string("\"") + name + "\": \"" + escaped(value, true) + "\"";
+  };
+  return "{" + field("file", sources.path(d.at.file)) + ", \"line\": " + std::to_string(d.at.line) +
+         ", \"column\": " + std::to_string(d.at.col) + ", " +
+         field("severity", d.severity == Severity::error ? "error" : "warning") + ", " + field("code", d.code) + ", " +
+         field("message", d.message) + ", " + field("hint", d.hint) + "}";
+}
+
+// GitHub's workflow commands escape %, CR and LF everywhere, and also ':' and ',' in properties.
+std::string github_escaped(const std::string& s, bool property) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%') out += "%25";
+    else if (c == '\r') out += "%0D";
+    else if (c == '\n') out += "%0A";
+    else if (property && c == ':') out += "%3A";
+    else if (property && c == ',') out += "%2C";
+    else out += c;
+  }
+  return out;
+}
+
+std::string github_diagnostic(const Diagnostic& d, const Sources& sources) {
+  std::string out = d.severity == Severity::error ? "::error" : "::warning";
+  std::vector<std::string> properties;
+  if (!sources.path(d.at.file).empty()) properties.push_back("file=" + github_escaped(sources.path(d.at.file), true));
+  if (d.at.line > 0) {
+    properties.push_back("line=" + std::to_string(d.at.line));
+    properties.push_back("col=" + std::to_string(d.at.col));
+  }
+  if (!d.code.empty()) properties.push_back("title=" + github_escaped("recto " + d.code, true));
+  for (std::size_t i = 0; i < properties.size(); ++i) out += (i == 0 ? " " : ",") + properties[i];
+  return out + "::" + github_escaped(d.message + (d.hint.empty() ? "" : "\nhint: " + d.hint), false);
+}
+
+}  // namespace
+
+void Diagnostics::print(std::ostream& out, const Sources& sources, DiagnosticStyle style) const {
   std::vector<const Diagnostic*> sorted;
   for (const auto& d : items_) sorted.push_back(&d);
   std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic* a, const Diagnostic* b) {
@@ -51,12 +94,20 @@ void Diagnostics::print(std::ostream& out, const Sources& sources) const {
     return a->at.col < b->at.col;
   });
   // The same problem found by two writers (a missing image, by the EPUB and the PDF) is told once.
-  std::string previous;
+  std::vector<std::string> lines;
   for (const Diagnostic* d : sorted) {
-    std::string line = format_diagnostic(*d, sources);
-    if (line != previous) out << line << '\n';
-    previous = std::move(line);
+    std::string line = style == DiagnosticStyle::json     ? json_diagnostic(*d, sources)
+                       : style == DiagnosticStyle::github ? github_diagnostic(*d, sources)
+                                                          : format_diagnostic(*d, sources);
+    if (lines.empty() || line != lines.back()) lines.push_back(std::move(line));
   }
+  if (style == DiagnosticStyle::json) {
+    out << "[";
+    for (std::size_t i = 0; i < lines.size(); ++i) out << (i == 0 ? "\n  " : ",\n  ") << lines[i];
+    out << (lines.empty() ? "]\n" : "\n]\n");
+    return;
+  }
+  for (const std::string& line : lines) out << line << '\n';
 }
 
 }  // namespace recto

@@ -11,6 +11,10 @@ namespace recto {
 
 enum class Severity { warning, error };
 
+// How diagnostics are printed: the compiler form `file:line:col: error: message [code]`, a JSON
+// array of objects, or GitHub Actions workflow commands (`::error file=…,line=…,col=…::message`).
+enum class DiagnosticStyle { gcc, json, github };
+
 struct Diagnostic {
   Severity severity;
   SourceSpan at;
@@ -30,9 +34,9 @@ class Diagnostics {
   // --strict: every warning becomes an error.
   void promote_warnings();
 
-  // Prints every diagnostic, sorted by file, line and column, in the compiler form; a diagnostic
+  // Prints every diagnostic, sorted by file, line and column, in the style asked for; a diagnostic
   // made twice is printed once.
-  void print(std::ostream& out, const Sources& sources) const;
+  void print(std::ostream& out, const Sources& sources, DiagnosticStyle style = DiagnosticStyle::gcc) const;
 
  private:
   std::vector<Diagnostic> items_;
