@@ -1,0 +1,92 @@
+// FreeType: the shaper's font files opened once per drawing, glyphs rendered to 8-bit coverage.
+#include "glyph_raster.hpp"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+#include <map>
+#include <memory>
+#include <stdexcept>
+
+namespace recto::cover {
+
+namespace {
+
+struct LibraryDeleter {
+  void operator()(FT_Library library) const { FT_Done_FreeType(library); }
+};
+struct FaceDeleter {
+  void operator()(FT_Face face) const { FT_Done_Face(face); }
+};
+using Library = std::unique_ptr<FT_LibraryRec_, LibraryDeleter>;
+using Face = std::unique_ptr<FT_FaceRec_, FaceDeleter>;
+
+// The outline as drawn, unhinted (the shaper's advances are unhinted too), rendered anti-aliased.
+constexpr FT_Int32 kRenderOutline = FT_LOAD_RENDER | FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP;
+
+// A face opened with FreeType and the pixel size it is set to (0: none yet).
+struct SizedFace {
+  Face face;
+  int size = 0;
+};
+
+// The FreeType face of a font at a pixel size; nullptr when FreeType cannot open the font.
+FT_Face sized_face(FT_Library library, const text::FontFace& font, int size,
+                   std::map<const text::FontFace*, SizedFace>& opened) {
+  auto it = opened.find(&font);
+  if (it == opened.end()) {
+    FT_Face face = nullptr;
+    if (FT_New_Face(library, font.path.c_str(), static_cast<FT_Long>(font.index), &face) != 0) {
+      face = nullptr;
+    }
+    it = opened.emplace(&font, SizedFace{Face(face), 0}).first;
+  }
+  SizedFace& sized = it->second;
+  if (!sized.face) return nullptr;
+  if (sized.size != size) {
+    if (FT_Set_Pixel_Sizes(sized.face.get(), 0, static_cast<FT_UInt>(size)) != 0) return nullptr;
+    sized.size = size;
+  }
+  return sized.face.get();
+}
+
+// Lays a rendered glyph's coverage over the image with its top left pixel at (left, top): ink over
+// ink composites as "over" does.
+void lay(const FT_Bitmap& bitmap, int left, int top, Coverage& image) {
+  for (int row = 0; row < static_cast<int>(bitmap.rows); ++row) {
+    int y = top + row;
+    if (y < 0 || y >= image.height) continue;
+    const unsigned char* source = bitmap.buffer + static_cast<std::ptrdiff_t>(row) * bitmap.pitch;
+    std::uint8_t* target = image.pixels.data() + static_cast<std::ptrdiff_t>(y) * image.width;
+    for (int column = 0; column < static_cast<int>(bitmap.width); ++column) {
+      int x = left + column;
+      if (x < 0 || x >= image.width) continue;
+      unsigned ink = source[column], under = target[x];
+      target[x] = static_cast<std::uint8_t>(under + (ink * (255 - under) + 127) / 255);
+    }
+  }
+}
+
+}  // namespace
+
+void draw_glyphs(const std::vector<PlacedGlyph>& glyphs, Coverage& image) {
+  FT_Library raw = nullptr;
+  if (FT_Init_FreeType(&raw) != 0) throw std::runtime_error("freetype: cannot start");
+  Library library(raw);
+  std::map<const text::FontFace*, SizedFace> opened;
+  for (const PlacedGlyph& glyph : glyphs) {
+    FT_Face face = sized_face(library.get(), *glyph.face, glyph.size, opened);
+    if (!face) continue;
+    // The fraction of a pixel goes into the outline; FreeType's y grows upwards.
+    FT_Vector shift{static_cast<FT_Pos>(glyph.x & 63), -static_cast<FT_Pos>(glyph.y & 63)};
+    FT_Set_Transform(face, nullptr, &shift);
+    if (FT_Load_Glyph(face, glyph.id, kRenderOutline) != 0 ||
+        face->glyph->bitmap.pixel_mode != FT_PIXEL_MODE_GRAY) {
+      continue;
+    }
+    lay(face->glyph->bitmap, static_cast<int>(glyph.x >> 6) + face->glyph->bitmap_left,
+        static_cast<int>(glyph.y >> 6) - face->glyph->bitmap_top, image);
+  }
+}
+
+}  // namespace recto::cover

@@ -1,0 +1,119 @@
+// The generated cover: a 1600 × 2560 palette PNG, reproducible, with the title in the upper third,
+// the authors near the foot and nothing in the margins, whatever the script.
+#include <catch2/catch.hpp>
+
+#include <png.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "cover.hpp"
+
+using recto::cover::CoverText;
+using recto::cover::generated_cover;
+using recto::text::FontLibrary;
+
+namespace {
+
+constexpr int kWidth = 1600, kHeight = 2560;
+
+std::uint32_t big_endian(const std::string& bytes, std::size_t at) {
+  std::uint32_t value = 0;
+  for (std::size_t i = 0; i < 4; ++i)
+    value = value << 8 | static_cast<unsigned char>(bytes[at + i]);
+  return value;
+}
+
+// The PNG's pixels as 8-bit grey, decoded with libpng's simplified API; empty when it cannot.
+std::vector<std::uint8_t> grey_pixels(const std::string& png) {
+  png_image image{};
+  image.version = PNG_IMAGE_VERSION;
+  if (!png_image_begin_read_from_memory(&image, png.data(), png.size())) return {};
+  image.format = PNG_FORMAT_GRAY;
+  std::vector<std::uint8_t> pixels(PNG_IMAGE_SIZE(image));
+  if (!png_image_finish_read(&image, nullptr, pixels.data(), 0, nullptr)) return {};
+  return pixels;
+}
+
+// How many pixels of the rectangle [x0, x1) × [y0, y1) differ from the ground, the top left pixel.
+int ink_in(const std::vector<std::uint8_t>& pixels, int x0, int y0, int x1, int y1) {
+  int count = 0;
+  for (int y = y0; y < y1; ++y) {
+    for (int x = x0; x < x1; ++x)
+      count += pixels[static_cast<std::size_t>(y) * kWidth + x] != pixels[0];
+  }
+  return count;
+}
+
+const CoverText kBook{
+    "WeChat Is Watching", "How an app became a nation's infrastructure", {"Barclay Bram"}, "en"};
+
+}  // namespace
+
+TEST_CASE("The generated cover is a 1600 × 2560 8-bit palette PNG of 256 colours and no time",
+          "[cover]") {
+  FontLibrary fonts;
+  std::string png = generated_cover(kBook, fonts);
+  REQUIRE(png.size() > 33);
+  CHECK(png.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0);
+  CHECK(png.compare(12, 4, "IHDR") == 0);
+  CHECK(big_endian(png, 16) == kWidth);
+  CHECK(big_endian(png, 20) == kHeight);
+  CHECK(png[24] == 8);  // bit depth
+  CHECK(png[25] == 3);  // colour type: palette
+  std::size_t palette = png.find("PLTE");
+  REQUIRE(palette != std::string::npos);
+  CHECK(big_endian(png, palette - 4) == 3 * 256);
+  CHECK(png.find("tIME") == std::string::npos);
+  CHECK(png.size() < 200 * 1024);
+}
+
+TEST_CASE("The generated cover is the same bytes for the same text, other bytes for another title",
+          "[cover]") {
+  FontLibrary fonts;
+  std::string first = generated_cover(kBook, fonts);
+  CHECK(generated_cover(kBook, fonts) == first);
+  FontLibrary other_fonts;
+  CHECK(generated_cover(kBook, other_fonts) == first);
+  CoverText retitled = kBook;
+  retitled.title = "WeChat Is Listening";
+  CHECK(generated_cover(retitled, fonts) != first);
+}
+
+TEST_CASE(
+    "The generated cover has the title in the upper third, the author near the foot, clear margins",
+    "[cover]") {
+  FontLibrary fonts;
+  std::vector<std::uint8_t> pixels = grey_pixels(generated_cover(kBook, fonts));
+  REQUIRE(pixels.size() == static_cast<std::size_t>(kWidth) * kHeight);
+  CHECK(ink_in(pixels, 0, 0, kWidth, kHeight / 3) > 10000);
+  CHECK(ink_in(pixels, 0, kHeight * 3 / 4, kWidth, kHeight) > 2000);
+  CHECK(ink_in(pixels, 0, kHeight / 3, kWidth, kHeight * 3 / 4) == 0);
+  CHECK(ink_in(pixels, 0, 0, kWidth / 10, kHeight) == 0);
+  CHECK(ink_in(pixels, kWidth * 9 / 10, 0, kWidth, kHeight) == 0);
+}
+
+TEST_CASE("A long generated cover title wraps and shrinks within the margins", "[cover]") {
+  FontLibrary fonts;
+  CoverText long_title{
+      "Pneumonoultramicroscopicsilicovolcanoconiosis and Other Words Too Long for One Line of a "
+      "Cover",
+      "",
+      {"A. N. Author", "Another Author"},
+      "en"};
+  std::vector<std::uint8_t> pixels = grey_pixels(generated_cover(long_title, fonts));
+  REQUIRE(pixels.size() == static_cast<std::size_t>(kWidth) * kHeight);
+  CHECK(ink_in(pixels, kWidth / 10, 0, kWidth * 9 / 10, kHeight / 2) > 10000);
+  CHECK(ink_in(pixels, 0, 0, kWidth / 10, kHeight) == 0);
+  CHECK(ink_in(pixels, kWidth * 9 / 10, 0, kWidth, kHeight) == 0);
+}
+
+TEST_CASE("A Chinese generated cover title is set in a fallback face", "[cover]") {
+  FontLibrary fonts;
+  std::vector<std::uint8_t> pixels =
+      grey_pixels(generated_cover({"隐私", "", {"白博"}, "zh"}, fonts));
+  REQUIRE(pixels.size() == static_cast<std::size_t>(kWidth) * kHeight);
+  CHECK(ink_in(pixels, 0, 0, kWidth, kHeight / 3) > 10000);
+  CHECK(ink_in(pixels, 0, kHeight * 3 / 4, kWidth, kHeight) > 1000);
+}
