@@ -93,7 +93,7 @@ TEST_CASE("the version and help flags exit 0", "[cli]") {
   CHECK(h.out.find("tree") != std::string::npos);
 }
 
-TEST_CASE("--diagnostics prints problems for CI: the compiler form, JSON, or GitHub workflow commands", "[cli]") {
+TEST_CASE("problems for CI: the diagnostics option prints the compiler form, JSON, or GitHub workflow commands", "[cli]") {
   const std::string file = "tests/corpus/reader/24-citations-bracketed.md";
   RunResult gcc = run_recto("check --diagnostics gcc " + file);
   CHECK(gcc.exit_code == 1);

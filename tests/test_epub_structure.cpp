@@ -135,7 +135,8 @@ TEST_CASE("manifest, zip entries and referenced files are the same set; spine in
         CHECK(ascii);
       }
       REQUIRE(p.spine.size() >= 4);
-      CHECK(p.spine.front() == "titlepage.xhtml");
+      CHECK(p.spine[0] == "cover.xhtml");  // recto's generated cover, or the manuscript's cover-image
+      CHECK(p.spine[1] == "titlepage.xhtml");
       CHECK(p.spine.back() == "colophon.xhtml");
       auto pos = [&](const std::string& f) { return std::find(p.spine.begin(), p.spine.end(), f) - p.spine.begin(); };
       CHECK(pos("endnotes.xhtml") < pos("references.xhtml"));
@@ -144,10 +145,10 @@ TEST_CASE("manifest, zip entries and referenced files are the same set; spine in
   }
 }
 
-TEST_CASE("the essay's spine is title page, text, notes, references, colophon", "[epub]") {
+TEST_CASE("the essay's spine is cover, title page, text, notes, references, colophon", "[epub]") {
   Package p = package_of(built_book("source").epub);
-  CHECK(p.spine == std::vector<std::string>{"titlepage.xhtml", "wechat-is-watching.xhtml", "endnotes.xhtml",
-                                            "references.xhtml", "colophon.xhtml"});
+  CHECK(p.spine == std::vector<std::string>{"cover.xhtml", "titlepage.xhtml", "wechat-is-watching.xhtml",
+                                            "endnotes.xhtml", "references.xhtml", "colophon.xhtml"});
 }
 
 TEST_CASE("every XHTML file is well-formed, declares UTF-8, has both language attributes and stays under 260 KB",
@@ -270,7 +271,7 @@ TEST_CASE("the nav's table of contents lists the headings in reading order, with
       for (pugi::xpath_node a : nav.select_nodes("//nav[@epub:type='landmarks']//a")) {
         landmarks.push_back(a.node().attribute("epub:type").value());
       }
-      CHECK(landmarks == std::vector<std::string>{"titlepage", "bodymatter", "endnotes", "bibliography"});
+      CHECK(landmarks == std::vector<std::string>{"cover", "titlepage", "bodymatter", "endnotes", "bibliography"});
       pugi::xml_document ncx = epub.xml("EPUB/toc.ncx");
       CHECK(ncx.select_nodes("//navPoint").size() == nav.select_nodes("//nav[@epub:type='toc']//a").size());
     }
@@ -281,5 +282,5 @@ TEST_CASE("the essay's table of contents has real titles", "[epub]") {
   pugi::xml_document nav = built_book("source").epub.xml("EPUB/nav.xhtml");
   std::vector<std::string> titles;
   for (pugi::xpath_node a : nav.select_nodes("//nav[@epub:type='toc']//a")) titles.push_back(text_of(a.node()));
-  CHECK(titles == std::vector<std::string>{"Title page", "WeChat Is Watching", "Notes", "References", "Colophon"});
+  CHECK(titles == std::vector<std::string>{"Cover", "Title page", "WeChat Is Watching", "Notes", "References", "Colophon"});
 }

@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "content_plan.hpp"
+#include "cover.hpp"
 #include "depfile.hpp"
 #include "epub.hpp"
 #include "load.hpp"
@@ -65,6 +66,10 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
   std::vector<Product> products;
   text::FontLibrary fonts;
   if (want_epub) {
+    if (loaded.doc.meta.cover_image.empty()) {
+      const Meta& m = loaded.doc.meta;
+      epub_options.generated_cover = cover::generated_cover({m.title, m.subtitle, m.authors, m.lang}, fonts);
+    }
     products.push_back({build.out_dir / (stem + ".epub"), epub::write_epub(loaded.doc, epub_options, loaded.env, loaded.diags)});
   }
   if (want_pdf) {

@@ -8,30 +8,30 @@ namespace recto {
 
 namespace {
 
-// Per language: references, notes, contents, landmarks, title page, start of text, colophon.
-using Row = std::array<const char*, 7>;
+// Per language: references, notes, contents, landmarks, title page, start of text, colophon, cover.
+using Row = std::array<const char*, 8>;
 
 const std::map<std::string, Row>& table() {
   static const std::map<std::string, Row> rows = {
-      {"en", {"References", "Notes", "Contents", "Landmarks", "Title page", "Start of text", "Colophon"}},
+      {"en", {"References", "Notes", "Contents", "Landmarks", "Title page", "Start of text", "Colophon", "Cover"}},
       {"fr", {"Références", "Notes", "Table des matières", "Repères", "Page de titre", "Début du texte",
-              "Colophon"}},
+              "Colophon", "Couverture"}},
       {"de", {"Literatur", "Anmerkungen", "Inhalt", "Orientierungspunkte", "Titelseite", "Textbeginn",
-              "Impressum"}},
+              "Impressum", "Umschlag"}},
       {"es", {"Referencias", "Notas", "Índice", "Puntos de referencia", "Portada", "Inicio del texto",
-              "Colofón"}},
+              "Colofón", "Cubierta"}},
       {"it", {"Bibliografia", "Note", "Indice", "Punti di riferimento", "Frontespizio", "Inizio del testo",
-              "Colophon"}},
-      {"pt", {"Referências", "Notas", "Sumário", "Marcos", "Folha de rosto", "Início do texto", "Colofão"}},
+              "Colophon", "Copertina"}},
+      {"pt", {"Referências", "Notas", "Sumário", "Marcos", "Folha de rosto", "Início do texto", "Colofão", "Capa"}},
       {"nl", {"Referenties", "Noten", "Inhoud", "Oriëntatiepunten", "Titelpagina", "Begin van de tekst",
-              "Colofon"}},
-      {"zh", {"参考文献", "注释", "目录", "导航", "扉页", "正文", "版权页"}},
-      {"ja", {"参考文献", "注", "目次", "ランドマーク", "扉", "本文", "奥付"}},
+              "Colofon", "Omslag"}},
+      {"zh", {"参考文献", "注释", "目录", "导航", "扉页", "正文", "版权页", "封面"}},
+      {"ja", {"参考文献", "注", "目次", "ランドマーク", "扉", "本文", "奥付", "表紙"}},
       {"ru", {"Список литературы", "Примечания", "Содержание", "Ориентиры", "Титульный лист", "Начало текста",
-              "Выходные данные"}},
+              "Выходные данные", "Обложка"}},
       {"pl", {"Bibliografia", "Przypisy", "Spis treści", "Punkty orientacyjne", "Strona tytułowa",
-              "Początek tekstu", "Kolofon"}},
-      {"sv", {"Referenser", "Noter", "Innehåll", "Landmärken", "Titelsida", "Textens början", "Kolofon"}},
+              "Początek tekstu", "Kolofon", "Okładka"}},
+      {"sv", {"Referenser", "Noter", "Innehåll", "Landmärken", "Titelsida", "Textens början", "Kolofon", "Omslag"}},
   };
   return rows;
 }

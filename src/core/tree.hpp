@@ -119,6 +119,7 @@ struct Meta {
       cover_image, theme, bibliography;
   std::vector<std::string> authors, subjects, chapters;
   std::map<std::string, std::string> extra;  // further keys kept for later stages (a11y, styles)
+  SourceSpan cover_image_at;                 // where cover-image is given, for its problems
 };
 
 // One chapter file of the manuscript.

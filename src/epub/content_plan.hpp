@@ -16,6 +16,7 @@ namespace recto::epub {
 // for what the first estimate does not see (file names in links).
 inline constexpr std::size_t max_text_file_bytes = 240 * 1024;
 
+inline constexpr const char* cover_file = "cover.xhtml";
 inline constexpr const char* titlepage_file = "titlepage.xhtml";
 inline constexpr const char* endnotes_file = "endnotes.xhtml";
 inline constexpr const char* colophon_file = "colophon.xhtml";

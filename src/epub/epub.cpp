@@ -67,6 +67,8 @@ std::string write_epub(const Document& doc, const EpubOptions& options, Env& env
   ContentPlan plan = plan_content(doc, [&](const Block& b) { return estimated_size(b, estimator); });
 
   ImageStore images(doc.folder, env, diags);
+  // The manuscript's cover-image, else the generated one.
+  std::string cover_href = doc.meta.cover_image.empty() ? "" : images.add(doc.meta.cover_image, doc.folder, doc.meta.cover_image_at);
   XhtmlWriter writer(plan, &images, diags);
   std::vector<PackageFile> text, back;
   std::vector<TocEntry> toc = {{1, term(Term::title_page, edition.lang), titlepage_file}};
@@ -96,6 +98,16 @@ std::string write_epub(const Document& doc, const EpubOptions& options, Env& env
   files.push_back({nav_file, "nav", xhtml_type, "nav", "", false});
   files.push_back({"toc.ncx", "ncx", "application/x-dtbncx+xml", "", "", false});
   files.push_back({"css/epub.css", "css", "text/css", "", "", false});
+  std::vector<PackageFile> cover_files;
+  if (cover_href.empty() && !options.generated_cover.empty()) {
+    cover_href = "images/cover.png";
+    cover_files.push_back({cover_href, "cover-image", "image/png", "cover-image", options.generated_cover, false});
+  }
+  if (!cover_href.empty()) {
+    landmarks.insert(landmarks.begin(), {"cover", term(Term::cover, edition.lang), cover_file});
+    toc.insert(toc.begin(), {1, term(Term::cover, edition.lang), cover_file});
+    files.push_back({cover_file, "cover", xhtml_type, "", cover_page_xhtml(cover_href, doc.meta, edition), true});
+  }
   files.push_back({titlepage_file, "titlepage", xhtml_type, "", title_page_xhtml(doc.meta, edition), true});
   files.insert(files.end(), text.begin(), text.end());
   if (!writer.notes().empty()) {
@@ -114,13 +126,17 @@ std::string write_epub(const Document& doc, const EpubOptions& options, Env& env
   std::vector<const std::string*> documents;
   for (const PackageFile& f : files) documents.push_back(&f.data);
   files[2].data = prune_stylesheet(epub_css, used_classes(documents));
+  files.insert(files.end(), cover_files.begin(), cover_files.end());
   files.insert(files.end(), images.files().begin(), images.files().end());
+  for (PackageFile& f : files) {
+    if (f.href == cover_href && f.media_type.rfind("image/", 0) == 0) f.properties = "cover-image";
+  }
   if (diags.has_errors()) return "";
 
   std::vector<ZipEntry> entries = {{"mimetype", "application/epub+zip", true},
                                    {"META-INF/container.xml", container_xml(), false},
                                    {"EPUB/content.opf",
-                                    package_document(doc.meta, edition, Accessibility{!images.files().empty()}, files),
+                                    package_document(doc.meta, edition, Accessibility{!images.files().empty() || !cover_href.empty()}, files),
                                     false}};
   for (const PackageFile& f : files) entries.push_back({"EPUB/" + f.href, f.data, false});
   return zip_container(entries, edition.timestamp);

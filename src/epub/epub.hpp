@@ -14,6 +14,7 @@ namespace recto::epub {
 struct EpubOptions {
   std::optional<std::int64_t> source_date_epoch;  // SOURCE_DATE_EPOCH, when set
   std::string generator = "recto";                // named in the colophon, e.g. "recto 0.1.0"
+  std::string generated_cover;  // a PNG, the cover of a book whose manuscript names no cover-image
 };
 
 // The EPUB file's bytes; "" when an error was reported (a missing image, say).

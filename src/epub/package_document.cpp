@@ -85,6 +85,14 @@ std::string package_document(const Meta& meta, const Edition& edition, const Acc
   accessibility(metadata, meta, a11y);
   // The original publication; the print edition that a page-list follows will be the last source.
   if (!meta.source.empty()) dc(metadata, "source", meta.source, "source-original");
+  // EPUB 2 readers (Kindle among them) find the cover by this.
+  for (const PackageFile& f : files) {
+    if (f.properties == "cover-image") {
+      pugi::xml_node cover = metadata.append_child("meta");
+      cover.append_attribute("name") = "cover";
+      cover.append_attribute("content") = f.id.c_str();
+    }
+  }
 
   pugi::xml_node manifest = package.append_child("manifest");
   for (const PackageFile& f : files) {

@@ -1,4 +1,4 @@
-// The XHTML files of the book: title page, text parts, endnotes, colophon.
+// The XHTML files of the book: cover, title page, text parts, endnotes, colophon.
 #pragma once
 
 #include <string>
@@ -9,6 +9,9 @@
 #include "xhtml_writer.hpp"
 
 namespace recto::epub {
+
+// The cover image alone on its page, with the title and authors as its description.
+std::string cover_page_xhtml(const std::string& image_href, const Meta& meta, const Edition& edition);
 
 std::string title_page_xhtml(const Meta& meta, const Edition& edition);
 

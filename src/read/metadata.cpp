@@ -72,7 +72,7 @@ const YamlValue* read_metadata(const YamlValue& yaml, Meta& meta, Diagnostics& d
     else if (key == "publisher") set(meta.publisher, key, v);
     else if (key == "description") set(meta.description, key, v);
     else if (key == "source") set(meta.source, key, v);
-    else if (key == "cover-image") set(meta.cover_image, key, v);
+    else if (key == "cover-image") set(meta.cover_image, key, v), meta.cover_image_at = v.span;
     else if (key == "theme") set(meta.theme, key, v);
     else if (key == "bibliography") set(meta.bibliography, key, v);
     else if (key == "subject" || key == "keywords") set_list(meta.subjects, key, v);
