@@ -1,4 +1,5 @@
 // Running build: load once, make each requested file in memory, then write each atomically; one line.
+#include <algorithm>
 #include <chrono>
 #include <ostream>
 
@@ -65,18 +66,28 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
   std::string stem = output_stem(loaded.doc, options.source);
   std::vector<Product> products;
   text::FontLibrary fonts;
+  // The book's own theme is its print edition: set once, for its PDF and for the EPUB's page numbers.
+  const std::string book_theme = default_theme(loaded.doc);
+  std::vector<std::string> themes = build.themes.empty() ? std::vector<std::string>{book_theme} : build.themes;
+  std::optional<typeset::PagedDoc> edition;
+  if (want_epub || (want_pdf && std::find(themes.begin(), themes.end(), book_theme) != themes.end())) {
+    edition = print_edition(loaded, book_theme, fonts);
+  }
   if (want_epub) {
     if (loaded.doc.meta.cover_image.empty()) {
       const Meta& m = loaded.doc.meta;
       epub_options.generated_cover = cover::generated_cover({m.title, m.subtitle, m.authors, m.lang}, fonts);
     }
+    if (edition) {
+      epub_options.page_starts = page_starts(*edition);
+      epub_options.print_edition = loaded.doc.meta.title + ", print edition (" + fs::path(book_theme).stem().string() +
+                                   " theme, " + std::to_string(edition->pages.size()) + " pages): " + stem + ".pdf";
+    }
     products.push_back({build.out_dir / (stem + ".epub"), epub::write_epub(loaded.doc, epub_options, loaded.env, loaded.diags)});
   }
   if (want_pdf) {
-    std::string book_theme = default_theme(loaded.doc);
-    std::vector<std::string> themes = build.themes.empty() ? std::vector<std::string>{book_theme} : build.themes;
     for (const std::string& theme : themes) {
-      auto pages = print_edition(loaded, theme, fonts);
+      auto pages = theme == book_theme ? edition : print_edition(loaded, theme, fonts);
       if (!pages) continue;
       std::string name = theme == book_theme ? stem + ".pdf" : stem + "-" + fs::path(theme).stem().string() + ".pdf";
       products.push_back({build.out_dir / name, pdf::write_pdf(*pages), pages->pages.size()});

@@ -23,4 +23,16 @@ std::optional<typeset::PagedDoc> print_edition(Loaded& loaded, const std::string
   return typeset::typeset_book(loaded.doc, *sheet, fonts, options, loaded.env, loaded.diags);
 }
 
+std::vector<epub::PageStart> page_starts(const typeset::PagedDoc& pages) {
+  std::vector<epub::PageStart> starts;
+  for (std::size_t i = 0; i < pages.pages.size(); ++i) {
+    const typeset::Page& page = pages.pages[i];
+    if (page.runs.empty()) continue;
+    const typeset::Anchor& first = page.runs.front().anchor;  // runs are placed text first
+    const Block* block = first.node < pages.anchor_blocks.size() ? pages.anchor_blocks[first.node] : nullptr;
+    if (block || i == 0) starts.push_back({block, block ? first.offset : 0, page.label});
+  }
+  return starts;
+}
+
 }  // namespace recto

@@ -3,9 +3,11 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "font_library.hpp"
 #include "load.hpp"
+#include "page_marks.hpp"
 #include "paged_doc.hpp"
 
 namespace recto {
@@ -15,5 +17,10 @@ std::string default_theme(const Document& doc);
 
 // Lays out the book in the theme; nullopt after an error (reported in loaded.diags).
 std::optional<typeset::PagedDoc> print_edition(Loaded& loaded, const std::string& theme, text::FontLibrary& fonts);
+
+// Where each page of an edition begins in the tree, for the EPUB's page markers: the first word of
+// the page's text. The title page is marked on the EPUB's title page; other pages with no text from
+// the manuscript (the printed contents) are not marked.
+std::vector<epub::PageStart> page_starts(const typeset::PagedDoc& pages);
 
 }  // namespace recto

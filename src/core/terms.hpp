@@ -5,7 +5,7 @@
 
 namespace recto {
 
-enum class Term { references, notes, contents, landmarks, title_page, start_of_text, colophon, cover };
+enum class Term { references, notes, contents, landmarks, title_page, start_of_text, colophon, cover, pages };
 
 // The term in the language of a BCP 47 tag (its primary subtag); English when it is not known.
 std::string term(Term t, const std::string& lang);

@@ -70,6 +70,8 @@ std::string write_epub(const Document& doc, const EpubOptions& options, Env& env
   // The manuscript's cover-image, else the generated one.
   std::string cover_href = doc.meta.cover_image.empty() ? "" : images.add(doc.meta.cover_image, doc.folder, doc.meta.cover_image_at);
   XhtmlWriter writer(plan, &images, diags);
+  PageMarks marks(options.page_starts);
+  if (!options.page_starts.empty()) writer.set_page_marks(&marks);
   std::vector<PackageFile> text, back;
   std::vector<TocEntry> toc = {{1, term(Term::title_page, edition.lang), titlepage_file}};
   std::vector<Landmark> landmarks = {{"titlepage", term(Term::title_page, edition.lang), titlepage_file}};
@@ -108,7 +110,7 @@ std::string write_epub(const Document& doc, const EpubOptions& options, Env& env
     toc.insert(toc.begin(), {1, term(Term::cover, edition.lang), cover_file});
     files.push_back({cover_file, "cover", xhtml_type, "", cover_page_xhtml(cover_href, doc.meta, edition), true});
   }
-  files.push_back({titlepage_file, "titlepage", xhtml_type, "", title_page_xhtml(doc.meta, edition), true});
+  files.push_back({titlepage_file, "titlepage", xhtml_type, "", title_page_xhtml(doc.meta, edition, options.page_starts.empty() ? nullptr : &marks), true});
   files.insert(files.end(), text.begin(), text.end());
   if (!writer.notes().empty()) {
     std::string notes_title = term(Term::notes, edition.lang);
@@ -121,7 +123,7 @@ std::string write_epub(const Document& doc, const EpubOptions& options, Env& env
   files.insert(files.end(), back.begin(), back.end());
   toc.push_back({1, term(Term::colophon, edition.lang), colophon_file});
   files.push_back({colophon_file, "colophon", xhtml_type, "", colophon_xhtml(doc.meta, edition, options.generator), true});
-  files[0].data = nav_xhtml(toc, landmarks, edition);
+  files[0].data = nav_xhtml(toc, landmarks, marks.page_list(), edition);
   files[1].data = toc_ncx(toc, doc.meta.title, edition);
   std::vector<const std::string*> documents;
   for (const PackageFile& f : files) documents.push_back(&f.data);
@@ -136,7 +138,8 @@ std::string write_epub(const Document& doc, const EpubOptions& options, Env& env
   std::vector<ZipEntry> entries = {{"mimetype", "application/epub+zip", true},
                                    {"META-INF/container.xml", container_xml(), false},
                                    {"EPUB/content.opf",
-                                    package_document(doc.meta, edition, Accessibility{!images.files().empty() || !cover_href.empty()}, files),
+                                    package_document(doc.meta, edition, Accessibility{!images.files().empty() || !cover_href.empty(),
+                                                  options.page_starts.empty() ? "" : options.print_edition}, files),
                                     false}};
   for (const PackageFile& f : files) entries.push_back({"EPUB/" + f.href, f.data, false});
   return zip_container(entries, edition.timestamp);

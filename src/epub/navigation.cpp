@@ -25,7 +25,7 @@ void nest(pugi::xml_node root, const std::vector<TocEntry>& toc,
 }  // namespace
 
 std::string nav_xhtml(const std::vector<TocEntry>& toc, const std::vector<Landmark>& landmarks,
-                      const Edition& edition) {
+                      const std::vector<PageListEntry>& pages, const Edition& edition) {
   pugi::xml_document doc;
   std::string contents = term(Term::contents, edition.lang);
   pugi::xml_node body = start_xhtml(doc, contents, edition.lang);
@@ -53,6 +53,17 @@ std::string nav_xhtml(const std::vector<TocEntry>& toc, const std::vector<Landma
     pugi::xml_node a = add_element(ol.append_child("li"), "a", l.title);
     a.append_attribute("epub:type") = l.type.c_str();
     a.append_attribute("href") = l.href.c_str();
+  }
+  if (!pages.empty()) {
+    pugi::xml_node list = body.append_child("nav");
+    list.append_attribute("epub:type") = "page-list";
+    list.append_attribute("role") = "doc-pagelist";
+    list.append_attribute("hidden") = "hidden";
+    add_element(list, "h1", term(Term::pages, edition.lang));
+    pugi::xml_node pol = list.append_child("ol");
+    for (const PageListEntry& p : pages) {
+      add_element(pol.append_child("li"), "a", p.label).append_attribute("href") = p.href.c_str();
+    }
   }
   return serialize(doc);
 }

@@ -29,6 +29,10 @@ void accessibility(pugi::xml_node metadata, const Meta& meta, const Accessibilit
     meta_property(metadata, "schema:accessibilityFeature", feature);
   }
   if (a11y.images) meta_property(metadata, "schema:accessibilityFeature", "alternativeText");
+  if (!a11y.print_edition.empty()) {
+    meta_property(metadata, "schema:accessibilityFeature", "printPageNumbers");
+    meta_property(metadata, "schema:accessibilityFeature", "pageNavigation");
+  }
   meta_property(metadata, "schema:accessibilityHazard", "none");
   std::string summary =
       "All of this book can be read as text, aloud or on a braille display: the text reflows to any size, "
@@ -83,8 +87,12 @@ std::string package_document(const Meta& meta, const Edition& edition, const Acc
   for (const auto& subject : meta.subjects) dc(metadata, "subject", subject);
   meta_property(metadata, "dcterms:modified", edition.modified);
   accessibility(metadata, meta, a11y);
-  // The original publication; the print edition that a page-list follows will be the last source.
+  // The original publication; the print edition that the page-list follows is the last source.
   if (!meta.source.empty()) dc(metadata, "source", meta.source, "source-original");
+  if (!a11y.print_edition.empty()) {
+    dc(metadata, "source", a11y.print_edition, "source-print");
+    meta_property(metadata, "source-of", "pagination", "source-print");
+  }
   // EPUB 2 readers (Kindle among them) find the cover by this.
   for (const PackageFile& f : files) {
     if (f.properties == "cover-image") {

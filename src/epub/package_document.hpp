@@ -11,7 +11,8 @@
 namespace recto::epub {
 
 struct Accessibility {
-  bool images = false;  // the book has images, each with a text alternative
+  bool images = false;        // the book has images, each with a text alternative
+  std::string print_edition;  // the print edition whose page numbers the book marks, or ""
 };
 
 std::string package_document(const Meta& meta, const Edition& edition, const Accessibility& a11y,

@@ -6,6 +6,7 @@
 
 #include "content_plan.hpp"
 #include "edition.hpp"
+#include "page_marks.hpp"
 #include "xhtml_writer.hpp"
 
 namespace recto::epub {
@@ -13,7 +14,8 @@ namespace recto::epub {
 // The cover image alone on its page, with the title and authors as its description.
 std::string cover_page_xhtml(const std::string& image_href, const Meta& meta, const Edition& edition);
 
-std::string title_page_xhtml(const Meta& meta, const Edition& edition);
+// The title page, with the mark of the printed title page when the EPUB follows a print edition.
+std::string title_page_xhtml(const Meta& meta, const Edition& edition, PageMarks* marks);
 
 // The title of a text part: its first heading, else the division's, else the book's title when it
 // has one division of text, else the division's name.

@@ -5,12 +5,16 @@
 
 namespace recto::epub {
 
-std::string title_page_xhtml(const Meta& meta, const Edition& edition) {
+std::string title_page_xhtml(const Meta& meta, const Edition& edition, PageMarks* marks) {
   pugi::xml_document doc;
   pugi::xml_node body = start_xhtml(doc, term(Term::title_page, edition.lang), edition.lang);
   pugi::xml_node section = body.append_child("section");
   section.append_attribute("class") = "titlepage";
   section.append_attribute("epub:type") = "titlepage";
+  if (marks) {
+    marks->set_file(titlepage_file);
+    marks->title_page(section);
+  }
   pugi::xml_node h1 = add_element(section, "h1", meta.title);
   h1.append_attribute("epub:type") = "title";
   if (!meta.subtitle.empty()) {

@@ -24,6 +24,7 @@ const char* alignment_class(Alignment a) {
 
 void XhtmlWriter::start_file(std::string file, std::filesystem::path chapter_dir) {
   file_ = std::move(file);
+  if (marks_) marks_->set_file(file_);
   chapter_dir_ = std::move(chapter_dir);
 }
 
@@ -32,6 +33,18 @@ void XhtmlWriter::blocks(pugi::xml_node parent, const Blocks& bs) {
 }
 
 void XhtmlWriter::block(pugi::xml_node parent, const Block& b) {
+  if (marks_) marks_->enter(b);
+  block_content(parent, b);
+  if (marks_) marks_->leave(parent);
+}
+
+// The text of a block, with the page marks that fall in it.
+void XhtmlWriter::text(pugi::xml_node parent, const std::string& text) {
+  if (marks_) marks_->text(parent, text);
+  else add_text(parent, text);
+}
+
+void XhtmlWriter::block_content(pugi::xml_node parent, const Block& b) {
   std::visit(
       [&](const auto& n) {
         using T = std::decay_t<decltype(n)>;
@@ -53,9 +66,9 @@ void XhtmlWriter::block(pugi::xml_node parent, const Block& b) {
             attr.classes.erase(attr.classes.begin());
           }
           set_attributes(pre, attr);
-          std::string text = n.text;
-          if (!text.empty() && text.back() == '\n') text.pop_back();
-          add_text(code, text);
+          std::string code_text = n.text;
+          if (!code_text.empty() && code_text.back() == '\n') code_text.pop_back();
+          text(code, code_text);
         } else if constexpr (std::is_same_v<T, RawBlock>) {
           if (n.format == "html" && !append_raw_html_block(parent, n.text)) {
             if (images_) {
@@ -84,8 +97,10 @@ void XhtmlWriter::block(pugi::xml_node parent, const Block& b) {
           }
           blocks(div, n.content);
         } else if constexpr (std::is_same_v<T, Figure>) {
+          if (marks_) marks_->all(parent);  // a page that begins in a figure or table is marked before it
           figure(parent, n, b.span);
         } else if constexpr (std::is_same_v<T, Table>) {
+          if (marks_) marks_->all(parent);
           table(parent, n);
         } else if constexpr (std::is_same_v<T, HorizontalRule>) {
           parent.append_child("hr");

@@ -55,9 +55,9 @@ void XhtmlWriter::inline_node(pugi::xml_node parent, const Inline& x) {
       [&](const auto& n) {
         using T = std::decay_t<decltype(n)>;
         if constexpr (std::is_same_v<T, Str>) {
-          add_text(parent, n.text);
+          text(parent, n.text);
         } else if constexpr (std::is_same_v<T, SoftBreak>) {
-          add_text(parent, "\n");
+          text(parent, "\n");
         } else if constexpr (std::is_same_v<T, LineBreak>) {
           parent.append_child("br");
         } else if constexpr (std::is_same_v<T, Emph>) {
@@ -69,7 +69,7 @@ void XhtmlWriter::inline_node(pugi::xml_node parent, const Inline& x) {
         } else if constexpr (std::is_same_v<T, Code>) {
           pugi::xml_node code = parent.append_child("code");
           set_attributes(code, n.attr);
-          add_text(code, n.text);
+          text(code, n.text);
         } else if constexpr (std::is_same_v<T, Link>) {
           pugi::xml_node a = parent.append_child("a");
           set_attributes(a, n.attr);
@@ -82,6 +82,7 @@ void XhtmlWriter::inline_node(pugi::xml_node parent, const Inline& x) {
           img.append_attribute("src") = image_src(n.url, x.span).c_str();
           img.append_attribute("alt") = xml_safe(plain_text(n.alt)).c_str();
           if (!n.title.empty()) img.append_attribute("title") = xml_safe(n.title).c_str();
+          if (marks_) marks_->skip(counted_length(n.alt));  // the typesetter prints the description
         } else if constexpr (std::is_same_v<T, Span>) {
           pugi::xml_node span = parent.append_child("span");
           set_attributes(span, n.attr);

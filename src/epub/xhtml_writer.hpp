@@ -9,6 +9,7 @@
 #include "content_plan.hpp"
 #include "diagnostics.hpp"
 #include "images.hpp"
+#include "page_marks.hpp"
 #include "tree.hpp"
 
 namespace recto::epub {
@@ -28,6 +29,8 @@ class XhtmlWriter {
 
   // The file written next (for links) and the folder its images are named from.
   void start_file(std::string file, std::filesystem::path chapter_dir);
+  // Marks where the print edition's pages begin, as the text is written.
+  void set_page_marks(PageMarks* marks) { marks_ = marks; }
 
   void blocks(pugi::xml_node parent, const Blocks& blocks);
   void block(pugi::xml_node parent, const Block& b);
@@ -39,6 +42,8 @@ class XhtmlWriter {
   bool wrote_images() const { return wrote_images_; }
 
  private:
+  void block_content(pugi::xml_node parent, const Block& b);
+  void text(pugi::xml_node parent, const std::string& text);
   void inline_node(pugi::xml_node parent, const Inline& x);
   std::size_t raw_inline(pugi::xml_node parent, const Inlines& xs, std::size_t i);
   void table(pugi::xml_node parent, const Table& t);
@@ -52,6 +57,7 @@ class XhtmlWriter {
   std::filesystem::path chapter_dir_;
   std::vector<NoteRef> notes_;
   bool wrote_images_ = false;
+  PageMarks* marks_ = nullptr;
 };
 
 // Sets id, class and the key-value attributes: lang as lang and xml:lang (with dir="rtl" for

@@ -165,6 +165,12 @@ void BlockLayout::blocks(const Blocks& bs, const Frame& frame) {
 }
 
 void BlockLayout::block(const Block& b, const Frame& frame, bool after_paragraph) {
+  const Block* outer = std::exchange(current_block_, &b);
+  block_content(b, frame, after_paragraph);
+  current_block_ = outer;
+}
+
+void BlockLayout::block_content(const Block& b, const Frame& frame, bool after_paragraph) {
   const double leading = sheet_.leading;
   const bool item_start = std::exchange(item_start_, false);
   std::visit(

@@ -37,11 +37,17 @@ class BlockLayout {
   Flow* write_to(Flow* flow) { return std::exchange(out_, flow); }
   // The chapter being laid out, whose folder names its images.
   void set_chapter_dir(std::filesystem::path dir) { chapter_dir_ = std::move(dir); }
-  // Anchor node numbers: one per block, in reading order.
-  std::uint32_t next_node() { return ++node_; }
+  // Anchor node numbers: one per paragraph, code block, figure or table cell, in reading order.
+  std::uint32_t next_node() {
+    node_blocks_.push_back(current_block_);
+    return ++node_;
+  }
+  // For each node number, the tree block it was laid out from (null: the title page, the contents).
+  const std::vector<const Block*>& node_blocks() const { return node_blocks_; }
 
  private:
   void block(const Block& b, const Frame& frame, bool after_paragraph);
+  void block_content(const Block& b, const Frame& frame, bool after_paragraph);
   BreakParams justified(double measure) const;
   BreakResult break_justified(const Items& items, double measure, SourceSpan at);
   void alternatives(const Items& items, const BreakResult& best, const LineFrame& frame, const Slice& first,
@@ -67,6 +73,8 @@ class BlockLayout {
   Env& env_;
   Diagnostics& diags_;
   std::uint32_t node_ = 0;
+  const Block* current_block_ = nullptr;            // the block being laid out
+  std::vector<const Block*> node_blocks_{nullptr};  // by node number
   std::uint32_t paragraphs_ = 0;  // paragraphs laid out so far: each one's number
   bool page_break_ = false;
   bool italic_ = false;  // inside an author note: body text in italics

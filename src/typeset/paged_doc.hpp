@@ -8,6 +8,10 @@
 
 #include "font_face.hpp"
 
+namespace recto {
+struct Block;
+}
+
 namespace recto::typeset {
 
 // Where a primitive comes from in the document tree: the node's number in reading order and a
@@ -77,6 +81,9 @@ struct PagedDoc {
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;
   DocInfo info;
+  // For each anchor node number, the tree block its text comes from (null: the title page, the
+  // contents), so that the EPUB can mark where each printed page begins.
+  std::vector<const Block*> anchor_blocks;
 };
 
 }  // namespace recto::typeset

@@ -55,7 +55,11 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
   info.timestamp = options.timestamp;
   info.id_seed = options.identifier;
   std::size_t chapters = doc.divisions.size() - (references ? 1 : 0);
-  if (chapters <= 1) return paginate(book, sheet, items, info);
+  if (chapters <= 1) {
+    PagedDoc pages = paginate(book, sheet, items, info);
+    pages.anchor_blocks = layout.node_blocks();
+    return pages;
+  }
 
   // More than one chapter: a printed table of contents after the title page, with the page numbers
   // of a first pagination (the contents are front matter, so the text's numbers do not move).
@@ -71,7 +75,9 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
   Flow contents = contents_pages(lines, lang, sheet, items);
   auto text_start = std::find_if(flow.begin(), flow.end(), [](const Slice& s) { return s.new_page; });
   flow.insert(text_start, contents.begin(), contents.end());
-  return paginate(book, sheet, items, info);
+  PagedDoc pages = paginate(book, sheet, items, info);
+  pages.anchor_blocks = layout.node_blocks();
+  return pages;
 }
 
 }  // namespace recto::typeset
