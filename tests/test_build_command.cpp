@@ -1,5 +1,5 @@
-// recto build: what it writes, its summary line, and that a failed build leaves no partial file and keeps
-// the previous good one.
+// recto build: what it writes, its summary line, that a failed build leaves no partial file and keeps
+// the previous good one, and that every file is the same bytes wherever and whenever it is built.
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -100,4 +100,36 @@ TEST_CASE("an unknown format is a usage error, exit 2", "[cli][epub]") {
   RunResult r = run_recto("build --format mobi source");
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("unknown format 'mobi'") != std::string::npos);
+}
+
+TEST_CASE("all formats and themes are byte-identical when built in other folders, time zones and locales",
+          "[cli][epub][pdf]") {
+  TempDir dir;
+  auto build = [&](const std::string& folder, const std::string& env) {
+    fs::create_directories(dir.path / folder);
+    fs::copy("source", dir.path / folder / "manuscript", fs::copy_options::recursive);
+    RunResult r = run_command("cd '" + (dir.path / folder).string() + "' && env " + env + " " + RECTO_BINARY +
+                              " build -q --theme trade,a5,ereader -o out manuscript");
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    std::map<std::string, std::string> files;
+    for (const auto& e : fs::directory_iterator(dir.path / folder / "out")) {
+      files[e.path().filename().string()] = read_text(e.path());
+    }
+    return files;
+  };
+  auto a = build("a", "-u SOURCE_DATE_EPOCH TZ=UTC LC_ALL=C");
+  auto b = build("elsewhere/b", "-u SOURCE_DATE_EPOCH TZ=Asia/Kathmandu LC_ALL=C.UTF-8 LANG=fr_FR.UTF-8");
+  REQUIRE(a.size() == 4);  // the EPUB and three PDFs, made at once
+  for (const auto& [name, bytes] : a) {
+    INFO(name);
+    CHECK(b.at(name) == bytes);
+  }
+  // SOURCE_DATE_EPOCH dates both formats, and changes nothing else about them.
+  auto dated = build("c", "SOURCE_DATE_EPOCH=1700000000 TZ=UTC");
+  CHECK(dated.at("wechat-is-watching.pdf").find("D:20231114221320") != std::string::npos);
+  CHECK(dated.at("wechat-is-watching.epub") != a.at("wechat-is-watching.epub"));
+  RunResult modified = run_command("unzip -p '" + (dir.path / "c" / "out" / "wechat-is-watching.epub").string() +
+                                   "' EPUB/content.opf");
+  CHECK(modified.out.find("2023-11-14T22:13:20Z") != std::string::npos);
 }

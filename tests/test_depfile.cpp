@@ -75,11 +75,23 @@ TEST_CASE("the depfile names the outputs and every input the build read", "[depf
     CHECK(has(input));
   }
   CHECK(!has("unrelated.txt"));
+  CHECK(!has("src"));  // the chapters are listed in book.yaml: the folder's listing does not matter
   // No depfile without a build: a failed build leaves the last good one.
   std::ofstream(book.dir / "src" / "one.md") << "A claim [@nobody].\n";
   std::string before = read_text(book.dir / "out" / "book.d");
   CHECK(book.in_dir(std::string(RECTO_BINARY) + " build -q src -o out --depfile out/book.d").exit_code == 1);
   CHECK(read_text(book.dir / "out" / "book.d") == before);
+}
+
+TEST_CASE("a book whose chapters are the folder's .md files depends on the folder, for added chapters",
+          "[depfile]") {
+  Book book;
+  std::ofstream(book.dir / "src" / "book.yaml") << "title: Depends\nlang: en\nbibliography: refs.yaml\n";
+  RunResult r = book.in_dir(std::string(RECTO_BINARY) + " build -q --format epub src -o out --depfile out/book.d");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::vector<std::string> lines = depfile_lines(book.dir / "out" / "book.d");
+  CHECK(std::find(lines.begin(), lines.end(), "  src \\") != lines.end());
 }
 
 TEST_CASE("GNU make rebuilds the book after any input changes, and not otherwise", "[depfile]") {

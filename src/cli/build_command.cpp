@@ -1,6 +1,8 @@
-// Running build: load once, make each requested file in memory, then write each atomically; one line.
+// Running build: load once, set the pages once, make the files in memory at once (a thread per PDF),
+// then write each atomically; one line.
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <ostream>
 
 #include "commands.hpp"
@@ -73,6 +75,21 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
   if (want_epub || (want_pdf && std::find(themes.begin(), themes.end(), book_theme) != themes.end())) {
     edition = print_edition(loaded, book_theme, fonts);
   }
+  // Everything that reads files or reports problems runs first, in order: the other themes' pages.
+  std::vector<std::pair<std::string, typeset::PagedDoc>> printed;  // file name, pages
+  if (want_pdf) {
+    for (const std::string& theme : themes) {
+      auto pages = theme == book_theme ? edition : print_edition(loaded, theme, fonts);
+      if (!pages) continue;
+      std::string name = theme == book_theme ? stem + ".pdf" : stem + "-" + fs::path(theme).stem().string() + ".pdf";
+      printed.emplace_back(name, std::move(*pages));
+    }
+  }
+  // Then the files are written at once: each PDF on its own thread, the EPUB on this one.
+  std::vector<std::future<std::string>> pdfs;
+  for (const auto& [name, pages] : printed) {
+    pdfs.push_back(std::async(std::launch::async, [&pages = pages] { return pdf::write_pdf(pages); }));
+  }
   if (want_epub) {
     if (loaded.doc.meta.cover_image.empty()) {
       const Meta& m = loaded.doc.meta;
@@ -85,13 +102,8 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
     }
     products.push_back({build.out_dir / (stem + ".epub"), epub::write_epub(loaded.doc, epub_options, loaded.env, loaded.diags)});
   }
-  if (want_pdf) {
-    for (const std::string& theme : themes) {
-      auto pages = theme == book_theme ? edition : print_edition(loaded, theme, fonts);
-      if (!pages) continue;
-      std::string name = theme == book_theme ? stem + ".pdf" : stem + "-" + fs::path(theme).stem().string() + ".pdf";
-      products.push_back({build.out_dir / name, pdf::write_pdf(*pages), pages->pages.size()});
-    }
+  for (std::size_t i = 0; i < printed.size(); ++i) {
+    products.push_back({build.out_dir / printed[i].first, pdfs[i].get(), printed[i].second.pages.size()});
   }
   if (int code = report(options, loaded, err); code != kOk) return code;
 

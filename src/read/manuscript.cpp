@@ -118,6 +118,7 @@ Document read_manuscript(const fs::path& source, const ReadOptions& options, Env
     }
     if (doc.meta.chapters.empty()) {
       book.chapters = markdown_files(source);
+      env.inputs_read.push_back(source);  // its listing: a chapter added or removed is a change (depfiles)
       if (book.chapters.empty()) {
         diags.error(SourceSpan{}, "no-chapters", "no chapters: '" + source.string() + "' has no .md files");
       }
