@@ -1,5 +1,5 @@
-// The EPUB's cover: the manuscript's cover-image when it names one, else the generated one; declared
-// both ways readers look for it, first in the spine and the landmarks.
+// The cover: the manuscript's cover-image when it names one, else the generated one; in the EPUB declared
+// both ways readers look for it, first in the spine and the landmarks; in a PDF whose theme asks for it.
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -82,5 +82,33 @@ TEST_CASE("a manuscript's cover-image is the cover, and no cover is generated", 
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("book.yaml:3:14: error: image 'images/none.png' not found [missing-image]") != std::string::npos);
   CHECK(!fs::exists(dir / "out2" / "covered.epub"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a PDF opens with the cover only when its theme asks for it", "[pdf][cover]") {
+  static std::mt19937 rng{std::random_device{}()};
+  fs::path dir = fs::temp_directory_path() / ("recto-pdf-cover-" + std::to_string(rng()));
+  fs::create_directories(dir);
+  fs::copy("source", dir / "book", fs::copy_options::recursive);
+  std::ofstream(dir / "book" / "covered.yaml") << "page:\n  width: 6in\n  height: 9in\nfonts:\n  body: EB Garamond 12\n"
+                                                  "notes: footnotes\ncover: true\n";
+  RunResult r = run_recto("build -q --format pdf --theme trade,covered.yaml -o '" + (dir / "out").string() + "' '" +
+                          (dir / "book").string() + "'");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto images_on_page_1 = [&](const std::string& pdf) {
+    return run_command("pdfimages -f 1 -l 1 -list '" + (dir / "out" / pdf).string() + "' | tail -n +3").out;
+  };
+  auto pages = [&](const std::string& pdf) {
+    std::string info = run_command("pdfinfo '" + (dir / "out" / pdf).string() + "'").out;
+    return std::stoi(info.substr(info.find("Pages:") + 6));
+  };
+  CHECK(images_on_page_1("wechat-is-watching.pdf").empty());
+  std::string cover = images_on_page_1("wechat-is-watching-covered.pdf");
+  CHECK(cover.find(" 1600  2560 ") != std::string::npos);
+  CHECK(pages("wechat-is-watching-covered.pdf") == pages("wechat-is-watching.pdf") + 1);
+  // The cover is front matter: the text still starts at page 1.
+  RunResult text = run_command("pdftotext -f 3 -l 3 '" + (dir / "out" / "wechat-is-watching-covered.pdf").string() + "' -");
+  CHECK(text.out.find("It’s 9 a.m.") != std::string::npos);
   fs::remove_all(dir);
 }

@@ -7,7 +7,6 @@
 
 #include "commands.hpp"
 #include "content_plan.hpp"
-#include "cover.hpp"
 #include "depfile.hpp"
 #include "epub.hpp"
 #include "load.hpp"
@@ -68,33 +67,31 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
   std::string stem = output_stem(loaded.doc, options.source);
   std::vector<Product> products;
   text::FontLibrary fonts;
+  BookCover cover(loaded, fonts);
   // The book's own theme is its print edition: set once, for its PDF and for the EPUB's page numbers.
   const std::string book_theme = default_theme(loaded.doc);
   std::vector<std::string> themes = build.themes.empty() ? std::vector<std::string>{book_theme} : build.themes;
   std::optional<typeset::PagedDoc> edition;
   if (want_epub || (want_pdf && std::find(themes.begin(), themes.end(), book_theme) != themes.end())) {
-    edition = print_edition(loaded, book_theme, fonts);
+    edition = print_edition(loaded, book_theme, fonts, cover);
   }
   // Everything that reads files or reports problems runs first, in order: the other themes' pages.
   std::vector<std::pair<std::string, typeset::PagedDoc>> printed;  // file name, pages
   if (want_pdf) {
     for (const std::string& theme : themes) {
-      auto pages = theme == book_theme ? edition : print_edition(loaded, theme, fonts);
+      auto pages = theme == book_theme ? edition : print_edition(loaded, theme, fonts, cover);
       if (!pages) continue;
       std::string name = theme == book_theme ? stem + ".pdf" : stem + "-" + fs::path(theme).stem().string() + ".pdf";
       printed.emplace_back(name, std::move(*pages));
     }
   }
+  if (want_epub && !cover.from_manuscript()) epub_options.generated_cover = cover.bytes();
   // Then the files are written at once: each PDF on its own thread, the EPUB on this one.
   std::vector<std::future<std::string>> pdfs;
   for (const auto& [name, pages] : printed) {
     pdfs.push_back(std::async(std::launch::async, [&pages = pages] { return pdf::write_pdf(pages); }));
   }
   if (want_epub) {
-    if (loaded.doc.meta.cover_image.empty()) {
-      const Meta& m = loaded.doc.meta;
-      epub_options.generated_cover = cover::generated_cover({m.title, m.subtitle, m.authors, m.lang}, fonts);
-    }
     if (edition) {
       epub_options.page_starts = page_starts(*edition);
       epub_options.print_edition = loaded.doc.meta.title + ", print edition (" + fs::path(book_theme).stem().string() +

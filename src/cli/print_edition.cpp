@@ -1,7 +1,9 @@
 // Reading a theme and typesetting the book in it, with the edition's date and identifier.
 #include "print_edition.hpp"
 
+#include "cover.hpp"
 #include "edition.hpp"
+#include "paths.hpp"
 #include "source_date.hpp"
 #include "stylesheet.hpp"
 #include "typeset.hpp"
@@ -14,12 +16,30 @@ namespace recto {
 
 std::string default_theme(const Document& doc) { return doc.meta.theme.empty() ? "trade" : doc.meta.theme; }
 
-std::optional<typeset::PagedDoc> print_edition(Loaded& loaded, const std::string& theme, text::FontLibrary& fonts) {
+const std::string& BookCover::bytes() {
+  if (bytes_) return *bytes_;
+  const Meta& m = loaded_.doc.meta;
+  if (m.cover_image.empty()) {
+    bytes_ = cover::generated_cover({m.title, m.subtitle, m.authors, m.lang}, fonts_);
+  } else if (!stays_inside(loaded_.doc.folder, m.cover_image)) {
+    loaded_.diags.error(m.cover_image_at, "path-outside", "image '" + m.cover_image + "' is outside the manuscript folder");
+    bytes_ = "";
+  } else {
+    auto file = loaded_.env.read_file(loaded_.doc.folder / m.cover_image);
+    if (!file) loaded_.diags.error(m.cover_image_at, "missing-image", "image '" + m.cover_image + "' not found");
+    bytes_ = file.value_or("");
+  }
+  return *bytes_;
+}
+
+std::optional<typeset::PagedDoc> print_edition(Loaded& loaded, const std::string& theme, text::FontLibrary& fonts,
+                                               BookCover& cover) {
   auto sheet = style::load_theme(theme, loaded.doc.folder, loaded.env, loaded.diags);
   if (!sheet) return std::nullopt;
   bool ok = true;
   epub::Edition edition = epub::make_edition(loaded.doc.meta, source_date_epoch(ok));
-  typeset::TypesetOptions options{edition.timestamp, "recto " RECTO_VERSION, edition.identifier};
+  typeset::TypesetOptions options{edition.timestamp, "recto " RECTO_VERSION, edition.identifier,
+                                  sheet->cover ? cover.bytes() : ""};
   return typeset::typeset_book(loaded.doc, *sheet, fonts, options, loaded.env, loaded.diags);
 }
 
@@ -30,7 +50,7 @@ std::vector<epub::PageStart> page_starts(const typeset::PagedDoc& pages) {
     if (page.runs.empty()) continue;
     const typeset::Anchor& first = page.runs.front().anchor;  // runs are placed text first
     const Block* block = first.node < pages.anchor_blocks.size() ? pages.anchor_blocks[first.node] : nullptr;
-    if (block || i == 0) starts.push_back({block, block ? first.offset : 0, page.label});
+    if (block || starts.empty()) starts.push_back({block, block ? first.offset : 0, page.label});  // or the title page
   }
   return starts;
 }

@@ -15,8 +15,25 @@ namespace recto {
 // The theme a build uses when none is asked for: the manuscript's `theme:`, else "trade".
 std::string default_theme(const Document& doc);
 
-// Lays out the book in the theme; nullopt after an error (reported in loaded.diags).
-std::optional<typeset::PagedDoc> print_edition(Loaded& loaded, const std::string& theme, text::FontLibrary& fonts);
+// The book's cover: the manuscript's cover-image, else one drawn from its title and authors; made
+// once, the first time it is asked for.
+class BookCover {
+ public:
+  BookCover(Loaded& loaded, text::FontLibrary& fonts) : loaded_(loaded), fonts_(fonts) {}
+  const std::string& bytes();
+  // True when the manuscript names its own (which the EPUB then reads for itself).
+  bool from_manuscript() const { return !loaded_.doc.meta.cover_image.empty(); }
+
+ private:
+  Loaded& loaded_;
+  text::FontLibrary& fonts_;
+  std::optional<std::string> bytes_;
+};
+
+// Lays out the book in the theme, with the cover first when the theme asks for it; nullopt after an
+// error (reported in loaded.diags).
+std::optional<typeset::PagedDoc> print_edition(Loaded& loaded, const std::string& theme, text::FontLibrary& fonts,
+                                               BookCover& cover);
 
 // Where each page of an edition begins in the tree, for the EPUB's page markers: the first word of
 // the page's text. The title page is marked on the EPUB's title page; other pages with no text from

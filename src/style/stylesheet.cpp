@@ -183,6 +183,7 @@ std::optional<StyleSheet> load_theme(const std::string& name, const std::filesys
                        {"hyphenate", r.flag(s.hyphenate)},
                        {"protrusion", r.flag(s.protrusion)}});
        }},
+      {"cover", r.flag(s.cover)},
       {"notes", [&](const YamlValue& v) {
          r.text(s.notes)(v);
          if (s.notes != "endnotes" && s.notes != "footnotes") {

@@ -23,6 +23,7 @@ struct StyleSheet {
   bool hyphenate = true;
   bool protrusion = false;  // margin protrusion of punctuation in justified text
   std::string notes = "endnotes";  // or "footnotes", at the foot of the page
+  bool cover = false;  // the PDF opens with the cover, the whole first page
 
   double text_width() const { return page_width - margin_inner - margin_outer; }
   double text_height() const { return page_height - margin_top - margin_bottom; }

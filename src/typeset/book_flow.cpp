@@ -1,6 +1,7 @@
 // The title page, the contents, and the notes: as a section at the end, or each for the foot of its page.
 #include "book_flow.hpp"
 
+#include "image_probe.hpp"
 #include "terms.hpp"
 #include "tree_walk.hpp"
 
@@ -38,6 +39,21 @@ void title_page(const Meta& meta, const style::StyleSheet& sheet, BlockLayout& l
     layout.paragraph(text_of(meta.source), source, frame, Align::center, sheet.note_leading, 0, sheet.leading * 6);
   }
   for (std::size_t i = first; i < flow.size(); ++i) flow[i].folio = false;
+}
+
+std::optional<Slice> cover_page(const std::string& image, const style::StyleSheet& sheet) {
+  std::optional<ImageInfo> info = probe_image(image);
+  if (!info || info->width <= 0 || info->height <= 0) return std::nullopt;
+  double scale = std::max(sheet.page_width / info->width, sheet.page_height / info->height);
+  double width = info->width * scale, height = info->height * scale;
+  // The slice's baseline is the text block's bottom; the image is placed from the page's corner.
+  Slice s;
+  s.new_page = true;
+  s.folio = false;
+  s.height = s.baseline = sheet.text_height();
+  s.images.push_back({image, info->media_type, -sheet.margin_inner - (width - sheet.page_width) / 2,
+                      -sheet.margin_bottom - (height - sheet.page_height) / 2, width, height, "", {}});
+  return s;
 }
 
 Flow contents_pages(const std::vector<ContentsLine>& lines, const std::string& lang, const style::StyleSheet& sheet,

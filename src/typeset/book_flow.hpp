@@ -1,11 +1,17 @@
 // The parts of the book's flow other than chapters: the title page, the contents, the notes.
 #pragma once
 
+#include <optional>
+
 #include "block_layout.hpp"
 
 namespace recto::typeset {
 
 void title_page(const Meta& meta, const style::StyleSheet& sheet, BlockLayout& layout, Flow& flow);
+
+// A page that is the cover image, scaled to cover the whole page (what overhangs is cut by the page's
+// edge); nothing when the image is not PNG or JPEG.
+std::optional<Slice> cover_page(const std::string& image, const style::StyleSheet& sheet);
 
 // A line of the printed table of contents: a chapter's title, its page label and its id.
 struct ContentsLine {

@@ -24,6 +24,12 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
   BlockLayout layout(sheet, items, book, doc.folder, env, diags);
 
   title_page(doc.meta, sheet, layout, flow);
+  if (sheet.cover && !options.cover.empty()) {
+    if (std::optional<Slice> cover = cover_page(options.cover, sheet)) {
+      if (!flow.empty()) flow.front().new_page = true;
+      flow.insert(flow.begin(), std::move(*cover));
+    }
+  }
   const Division* references = nullptr;
   for (const Division& d : doc.divisions) {
     if (d.attr.has_class("references")) {

@@ -16,6 +16,7 @@ struct TypesetOptions {
   std::int64_t timestamp = 0;  // the edition's date (SOURCE_DATE_EPOCH or the manuscript's)
   std::string generator = "recto";
   std::string identifier;      // seeds the PDF's /ID
+  std::string cover;           // the cover, PNG or JPEG: the first page of a theme that asks for it
 };
 
 // nullopt after an error (a font family that is not installed).
