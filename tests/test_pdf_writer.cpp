@@ -176,8 +176,8 @@ typeset::PagedDoc sample_doc(const Fonts& f) {
       image(make_png(40, 24, PNG_COLOR_TYPE_GRAY, 2, false), "image/png", 246, 400));
   one.images.push_back(
       image(read_file("tests/corpus/books/multi/images/lantern.jpg"), "image/jpeg", 304, 400));
-  one.links.push_back({72, 555, 100, 14, "https://example.org/wechat?q=隐私 1", -1, 0});
-  one.links.push_back({72, 535, 100, 14, "", 1, 600});
+  one.links.push_back({72, 555, 100, 14, "https://example.org/wechat?q=隐私 1", -1, 0, ""});
+  one.links.push_back({72, 535, 100, 14, "", 1, 600, "page-2"});
   doc.pages.push_back(std::move(one));
 
   typeset::Page two;

@@ -77,7 +77,7 @@ Flow contents_pages(const std::vector<ContentsLine>& lines, const std::string& l
     items.add_word(line.page, body, {}, row);
     Slice s = compose_line(row, {0, row.size(), false}, {0, sheet.text_width(), sheet.leading, Align::justify});
     s.space_before = sheet.leading * 0.25;
-    s.links.push_back({0, -0.25 * sheet.body_size, sheet.text_width(), sheet.body_size * 1.05, "", -1, 0});
+    s.links.push_back({0, -0.25 * sheet.body_size, sheet.text_width(), sheet.body_size * 1.05, "", -1, 0, ""});
     s.link_targets.push_back("#" + line.id);
     flow.push_back(std::move(s));
   }

@@ -201,7 +201,7 @@ Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& g
     if (!link_box) return;
     bool internal = !link_box->link.empty() && link_box->link[0] == '#';
     LinkArea area{link_start, -0.25 * link_box->size, end - link_start, 1.05 * link_box->size + link_box->raise,
-                  internal ? "" : link_box->link, -1, 0};
+                  internal ? "" : link_box->link, -1, 0, ""};
     slice.links.push_back(area);
     slice.link_targets.push_back(internal ? link_box->link : "");
     link_box = nullptr;
