@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 
+#include "input_limits.hpp"
 #include "markdown.hpp"
 
 namespace recto {
@@ -214,7 +215,24 @@ void attach(cmark_parser* parser, const char* name) {
 
 }  // namespace
 
-Blocks parse_commonmark(std::string_view text, FileId file) {
+namespace {
+
+// The first node nested deeper than max_nesting, found without recursion; null when none is.
+cmark_node* too_deep(cmark_node* doc) {
+  std::unique_ptr<cmark_iter, void (*)(cmark_iter*)> iter(cmark_iter_new(doc), cmark_iter_free);
+  int depth = -1;  // the document itself does not count
+  for (cmark_event_type e; (e = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(iter.get());
+    bool leaf = n && cmark_node_first_child(n) == nullptr;
+    if (e == CMARK_EVENT_ENTER && !leaf && ++depth > max_nesting) return n;
+    if (e == CMARK_EVENT_EXIT) --depth;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Blocks parse_commonmark(std::string_view text, FileId file, Diagnostics& diags) {
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
 
@@ -223,6 +241,17 @@ Blocks parse_commonmark(std::string_view text, FileId file) {
   cmark_parser_feed(parser.get(), text.data(), text.size());
   std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
 
+  if (cmark_node* deep = too_deep(doc.get())) {
+    // A node with no position of its own (inlines) takes its block's.
+    cmark_node* placed = deep;
+    while (placed && cmark_node_get_start_line(placed) == 0) placed = cmark_node_parent(placed);
+    int line = placed ? cmark_node_get_start_line(placed) : 1;
+    diags.error({file, static_cast<std::uint32_t>(line), 1}, "input-limit",
+                "blocks or inlines nested more than " + std::to_string(max_nesting) +
+                    " deep: the chapter is not read",
+                "nest quotes, lists and emphasis less deeply");
+    return {};
+  }
   Converter converter(file);
   return converter.blocks(doc.get());
 }

@@ -1,5 +1,6 @@
 // The fenced-div pre-pass over lines and the gathering pass over the parsed blocks.
 #include "fenced_divs.hpp"
+#include "input_limits.hpp"
 
 #include <vector>
 
@@ -60,7 +61,7 @@ std::string_view marker_fence(std::string_view marker, std::string_view kind) {
 
 }  // namespace
 
-std::string rewrite_div_fences(std::string_view text, const LineIndex& original, Diagnostics& diags) {
+std::optional<std::string> rewrite_div_fences(std::string_view text, const LineIndex& original, Diagnostics& diags) {
   std::string out;
   out.reserve(text.size() + 64);
   std::vector<std::size_t> open_lines;  // byte offsets (in the original) of unclosed opening fences
@@ -94,6 +95,13 @@ std::string rewrite_div_fences(std::string_view text, const LineIndex& original,
         }
       } else if (rest.front() == '{' ? parse_attributes(rest).has_value()
                                      : rest.find_first_of(" \t{}") == std::string_view::npos) {
+        if (open_lines.size() == static_cast<std::size_t>(max_nesting)) {
+          diags.error({original.file(), static_cast<std::uint32_t>(line_no + 1), 1}, "input-limit",
+                      "fenced divs nested more than " + std::to_string(max_nesting) +
+                          " deep: the chapter is not read",
+                      "nest divs less deeply");
+          return std::nullopt;
+        }
         open_lines.push_back(original.offset(static_cast<std::uint32_t>(line_no + 1), 1) + prefix);
         replacement = std::string(kOpen) + std::string(trim(body)) + std::string(kEnd);
         replaced = true;

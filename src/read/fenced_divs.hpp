@@ -3,6 +3,7 @@
 // numbers), and the blocks between an opening and a closing comment are gathered into a Div afterwards.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,7 +14,8 @@
 namespace recto {
 
 // Rewrites fence lines (outside code fences, after any `>` prefixes); reports unclosed fences.
-std::string rewrite_div_fences(std::string_view text, const LineIndex& original, Diagnostics& diags);
+// nullopt when divs nest deeper than max_nesting (an error): the chapter is not read.
+std::optional<std::string> rewrite_div_fences(std::string_view text, const LineIndex& original, Diagnostics& diags);
 
 // Turns the rewritten comments back into nested Div blocks, everywhere in the tree.
 void gather_divs(Blocks& blocks);

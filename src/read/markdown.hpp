@@ -13,7 +13,8 @@ namespace recto {
 Blocks read_markdown(std::string_view text, const LineIndex& lines, Diagnostics& diags);
 
 // The cmark-gfm layer alone: CommonMark + GFM → blocks, block positions from cmark, no extensions
-// of ours. `text` is what cmark parses (escapes protected, div fences rewritten).
-Blocks parse_commonmark(std::string_view text, FileId file);
+// of ours. `text` is what cmark parses (escapes protected, div fences rewritten). Nesting deeper
+// than max_nesting is an error, and gives no blocks.
+Blocks parse_commonmark(std::string_view text, FileId file, Diagnostics& diags);
 
 }  // namespace recto

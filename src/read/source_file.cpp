@@ -15,6 +15,42 @@ std::string hex_byte(unsigned char b) {
   return buf;
 }
 
+// A character XML 1.0 cannot hold: C0 controls but tab, line feed and carriage return, and the
+// noncharacters U+FFFE and U+FFFF.
+std::size_t xml_forbidden_length(const std::string& text, std::size_t i) {
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return 1;
+  if (c == 0xEF && text.compare(i, 2, "\xEF\xBF") == 0 && i + 2 < text.size() &&
+      (static_cast<unsigned char>(text[i + 2]) == 0xBE || static_cast<unsigned char>(text[i + 2]) == 0xBF)) {
+    return 3;
+  }
+  return 0;
+}
+
+// Leaves out what XML cannot hold, with a warning at each: the book stays valid.
+void drop_xml_forbidden(SourceFile& file, Diagnostics& diags) {
+  std::size_t i = 0;
+  while (i < file.text.size() && xml_forbidden_length(file.text, i) == 0) ++i;
+  if (i == file.text.size()) return;
+  LineIndex lines(file.id, file.text);
+  std::string kept;
+  kept.reserve(file.text.size());
+  for (i = 0; i < file.text.size();) {
+    if (std::size_t n = xml_forbidden_length(file.text, i)) {
+      char code[16];
+      std::snprintf(code, sizeof code, "U+%04X", n == 1 ? static_cast<unsigned char>(file.text[i])
+                                                        : 0xFFFE + (file.text[i + 2] == '\xBF' ? 1 : 0));
+      diags.warning(lines.at(i), "control-character",
+                    std::string("character ") + code + " cannot be written in XML: it is left out",
+                    "delete it from the file");
+      i += n;
+    } else {
+      kept += file.text[i++];
+    }
+  }
+  file.text = std::move(kept);
+}
+
 }  // namespace
 
 std::optional<SourceFile> load_source(const std::filesystem::path& path, Env& env, Diagnostics& diags) {
@@ -23,9 +59,14 @@ std::optional<SourceFile> load_source(const std::filesystem::path& path, Env& en
   SourceFile file;
   file.id = env.sources.add(path.lexically_normal().string());
   std::string& raw = *bytes;
-  if (raw.compare(0, 3, "\xEF\xBB\xBF") == 0) raw.erase(0, 3);
+  if (raw.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    raw.erase(0, 3);
+    diags.warning({file.id, 1, 1}, "byte-order-mark", "the file starts with a byte order mark: it is ignored",
+                  "save the file as UTF-8 without a BOM");
+  }
   if (utf8::first_invalid(raw) == std::string::npos) {
     file.text = std::move(raw);
+    drop_xml_forbidden(file, diags);
     return file;
   }
   LineIndex lines(file.id, raw);
@@ -43,6 +84,7 @@ std::optional<SourceFile> load_source(const std::filesystem::path& path, Env& en
       i += n;
     }
   }
+  drop_xml_forbidden(file, diags);
   return file;
 }
 
