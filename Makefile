@@ -4,7 +4,7 @@ BUILD  := build/dev
 RECTO  := $(BUILD)/src/cli/recto
 JOBS   ?= $(shell nproc)
 
-.PHONY: all deps configure build book test clean
+.PHONY: all deps configure build book test bench clean
 
 all: book
 
@@ -24,6 +24,11 @@ book: build
 
 test: build
 	ctest --preset dev -j $(JOBS)
+
+# Not part of `make test`: recto against pandoc, Typst, xelatex and WeasyPrint; writes out/bench.md (bench/README.md).
+# Quick check: make bench BENCH_ARGS="--sizes small"
+bench: build
+	python3 bench/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf build
