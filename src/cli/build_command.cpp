@@ -70,16 +70,24 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
   BookCover cover(loaded, fonts);
   // The book's own theme is its print edition: set once, for its PDF and for the EPUB's page numbers.
   const std::string book_theme = default_theme(loaded.doc);
-  std::vector<std::string> themes = build.themes.empty() ? std::vector<std::string>{book_theme} : build.themes;
+  std::vector<std::string> themes;  // each once, in the order asked
+  for (const std::string& t : build.themes.empty() ? std::vector<std::string>{book_theme} : build.themes) {
+    if (std::find(themes.begin(), themes.end(), t) == themes.end()) themes.push_back(t);
+  }
   std::optional<typeset::PagedDoc> edition;
   if (want_epub || (want_pdf && std::find(themes.begin(), themes.end(), book_theme) != themes.end())) {
     edition = print_edition(loaded, book_theme, fonts, cover);
+  }
+  if (want_epub && edition) {
+    epub_options.page_starts = page_starts(*edition);
+    epub_options.print_edition = loaded.doc.meta.title + ", print edition (" + fs::path(book_theme).stem().string() +
+                                 " theme, " + std::to_string(edition->pages.size()) + " pages): " + stem + ".pdf";
   }
   // Everything that reads files or reports problems runs first, in order: the other themes' pages.
   std::vector<std::pair<std::string, typeset::PagedDoc>> printed;  // file name, pages
   if (want_pdf) {
     for (const std::string& theme : themes) {
-      auto pages = theme == book_theme ? edition : print_edition(loaded, theme, fonts, cover);
+      auto pages = theme == book_theme ? std::move(edition) : print_edition(loaded, theme, fonts, cover);
       if (!pages) continue;
       std::string name = theme == book_theme ? stem + ".pdf" : stem + "-" + fs::path(theme).stem().string() + ".pdf";
       printed.emplace_back(name, std::move(*pages));
@@ -92,11 +100,6 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
     pdfs.push_back(std::async(std::launch::async, [&pages = pages] { return pdf::write_pdf(pages); }));
   }
   if (want_epub) {
-    if (edition) {
-      epub_options.page_starts = page_starts(*edition);
-      epub_options.print_edition = loaded.doc.meta.title + ", print edition (" + fs::path(book_theme).stem().string() +
-                                   " theme, " + std::to_string(edition->pages.size()) + " pages): " + stem + ".pdf";
-    }
     products.push_back({build.out_dir / (stem + ".epub"), epub::write_epub(loaded.doc, epub_options, loaded.env, loaded.diags)});
   }
   for (std::size_t i = 0; i < printed.size(); ++i) {
