@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "line_count_bound.hpp"
 #include "linebreak_optimized.hpp"
 
 using namespace recto::typeset;
@@ -465,4 +466,33 @@ TEST_CASE("a paragraph without a closing forced break ends as if it had one", "[
   CHECK(got.demerits == Approx(std::pow(10 + 100 * std::pow(4.0 / 6, 3), 2) + 100));
 
   CHECK(break_lines_optimized({}, p).lines.empty());
+}
+
+TEST_CASE("the line-count bound never rules out a setting the breaker finds, and rules out many", "[linebreak]") {
+  std::mt19937 rng(23);
+  int found = 0, ruled_out = 0;
+  for (int trial = 0; trial < 1500; ++trial) {
+    Items items = random_paragraph(rng, 5 + static_cast<int>(rng() % 60), 50, trial % 5 == 0 ? 0.05 : 0);
+    BreakParams p;
+    p.measure = uniform(rng, 120, 330);
+    p.emergency_stretch = 0;
+    p.pretolerance = 300;
+    p.tolerance = 1000;
+    const std::size_t lines = break_lines_optimized(items, p).lines.size();
+    for (int looseness : {-1, 1}) {
+      const auto asked = static_cast<std::size_t>(static_cast<long>(lines) + looseness);
+      const bool possible = might_take(items, asked, p.measure, -0.9, 2.0);
+      ruled_out += !possible;
+      p.looseness = looseness;
+      BreakResult got = break_lines_optimized(items, p);
+      bool within = std::all_of(got.ratios.begin(), got.ratios.end(), [](double r) { return r >= -0.9 && r <= 2.0; });
+      if (got.feasible && got.lines.size() == asked && within) {
+        ++found;
+        INFO("trial " << trial << " looseness " << looseness);
+        CHECK(possible);
+      }
+    }
+  }
+  CHECK(found > 100);
+  CHECK(ruled_out > 1000);
 }

@@ -75,7 +75,7 @@ TEST_CASE("body lines sit on the leading grid, and every full page ends on the t
           if (!std::isdigit(static_cast<unsigned char>(p.label[0]))) continue;  // front matter
           for (const auto& r : p.runs) {
             if (!body(r) || !in_block(r)) continue;
-            INFO("page " << p.label << " baseline " << depth(r) << ": " << r.texts.front());
+            INFO("page " << p.label << " baseline " << depth(r) << ": " << r.text_of(0));
             CHECK(on_grid(depth(r)));
           }
           // A page that the text runs on from: the next has a running head (no part opens there)

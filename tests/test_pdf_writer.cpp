@@ -65,7 +65,7 @@ typeset::GlyphRun shape(const text::FontFace& face, const std::string& text, dou
       }
       glyph_text = text.substr(info[i].cluster, end - info[i].cluster);
     }
-    run.texts.push_back(glyph_text);
+    run.add_text(glyph_text);
   }
   hb_buffer_destroy(buffer);
   return run;
@@ -186,9 +186,12 @@ typeset::PagedDoc sample_doc(const Fonts& f) {
   // The hyphen-minus glyph set for U+2010 HYPHEN: other text than its ToUnicode entry ("-").
   two.runs.push_back(shape(*f.garamond, "well-known", 12, 72, 580));
   typeset::GlyphRun hyphen = shape(*f.garamond, "re-enter", 12, 72, 560);
-  REQUIRE(hyphen.texts[2] == "-");
-  hyphen.texts[2] = "\u2010";
-  two.runs.push_back(hyphen);
+  REQUIRE(hyphen.text_of(2) == "-");
+  typeset::GlyphRun u2010 = hyphen;
+  u2010.text.clear();
+  u2010.text_ends.clear();
+  for (std::size_t i = 0; i < hyphen.glyphs.size(); ++i) u2010.add_text(i == 2 ? "\u2010" : hyphen.text_of(i));
+  two.runs.push_back(u2010);
   doc.pages.push_back(std::move(two));
 
   doc.outline = {{1, "Chapter “One”", 0, 600}, {2, "Section é", 0, 560}, {1, "隐私 😀", 1, 620}};
@@ -332,7 +335,7 @@ TEST_CASE("glyphs land where the typesetter put them, without drift along a just
   double stretch = 0;
   for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
     run.x_positions[i] += stretch;
-    if (run.texts[i] == " ") {
+    if (run.text_of(i) == " ") {
       stretch += 1.234567;  // each space wider, as justification makes it
       word_starts.push_back(run.x + run.x_positions[i + 1] + stretch);
     }

@@ -9,6 +9,7 @@
 #include "content_plan.hpp"
 #include "depfile.hpp"
 #include "epub.hpp"
+#include "hyphenator.hpp"
 #include "load.hpp"
 #include "output_file.hpp"
 #include "pdf_writer.hpp"
@@ -56,7 +57,9 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
     }
   }
   bool epoch_ok = true;
-  epub::EpubOptions epub_options{source_date_epoch(epoch_ok), "recto " RECTO_VERSION};
+  epub::EpubOptions epub_options;
+  epub_options.source_date_epoch = source_date_epoch(epoch_ok);
+  epub_options.generator = "recto " RECTO_VERSION;
   if (!epoch_ok) {
     err << "recto: error: SOURCE_DATE_EPOCH must be a number of seconds since 1970\n";
     return kUsage;
@@ -64,10 +67,12 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
 
   Loaded loaded;
   if (int code = load(options, loaded, err); code != kOk) return code == kIoError ? code : report(options, loaded, err);
+  text::Hyphenator::preload(loaded.doc.meta.language());
   std::string stem = output_stem(loaded.doc, options.source);
   std::vector<Product> products;
   text::FontLibrary fonts;
-  BookCover cover(loaded, fonts);
+  BookCover cover(loaded);
+  if (want_epub) cover.start();
   // The book's own theme is its print edition: set once, for its PDF and for the EPUB's page numbers.
   const std::string book_theme = default_theme(loaded.doc);
   std::vector<std::string> themes;  // each once, in the order asked
@@ -122,6 +127,7 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
     std::vector<fs::path> targets, inputs = loaded.env.inputs_read;
     for (const Product& p : products) targets.push_back(p.path);
     for (const std::string& f : fonts.files()) inputs.emplace_back(f);
+    for (const std::string& f : cover.font_files()) inputs.emplace_back(f);
     if (std::string problem = write_file_atomically(build.depfile, make_depfile(targets, inputs)); !problem.empty()) {
       err << "recto: error: cannot write '" << build.depfile.string() << "': " << problem << "\n";
       return kIoError;

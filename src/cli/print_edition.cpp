@@ -16,11 +16,20 @@ namespace recto {
 
 std::string default_theme(const Document& doc) { return doc.meta.theme.empty() ? "trade" : doc.meta.theme; }
 
+void BookCover::start() {
+  if (from_manuscript() || drawing_.valid() || bytes_) return;
+  const Meta& m = loaded_.doc.meta;
+  drawing_ = std::async(std::launch::async, [this, text = cover::CoverText{m.title, m.subtitle, m.authors, m.lang}] {
+    return cover::generated_cover(text, fonts_);
+  });
+}
+
 const std::string& BookCover::bytes() {
   if (bytes_) return *bytes_;
   const Meta& m = loaded_.doc.meta;
   if (m.cover_image.empty()) {
-    bytes_ = cover::generated_cover({m.title, m.subtitle, m.authors, m.lang}, fonts_);
+    start();
+    bytes_ = drawing_.get();
   } else if (!stays_inside(loaded_.doc.folder, m.cover_image)) {
     loaded_.diags.error(m.cover_image_at, "path-outside", "image '" + m.cover_image + "' is outside the manuscript folder");
     bytes_ = "";

@@ -1,6 +1,7 @@
 // The printed edition of a loaded manuscript in one theme: the theme read, the pages set.
 #pragma once
 
+#include <future>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,17 +17,22 @@ namespace recto {
 std::string default_theme(const Document& doc);
 
 // The book's cover: the manuscript's cover-image, else one drawn from its title and authors; made
-// once, the first time it is asked for.
+// once, the first time it is asked for, or on a thread of its own from start().
 class BookCover {
  public:
-  BookCover(Loaded& loaded, text::FontLibrary& fonts) : loaded_(loaded), fonts_(fonts) {}
+  explicit BookCover(Loaded& loaded) : loaded_(loaded) {}
+  // Starts drawing the cover beside the typesetting, when the manuscript names none.
+  void start();
   const std::string& bytes();
   // True when the manuscript names its own (which the EPUB then reads for itself).
   bool from_manuscript() const { return !loaded_.doc.meta.cover_image.empty(); }
+  // The font files the drawn cover read (for depfiles), once bytes() has returned.
+  std::vector<std::string> font_files() const { return fonts_.files(); }
 
  private:
   Loaded& loaded_;
-  text::FontLibrary& fonts_;
+  text::FontLibrary fonts_;  // its own, as the drawing may run beside the typesetting
+  std::future<std::string> drawing_;
   std::optional<std::string> bytes_;
 };
 

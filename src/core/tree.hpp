@@ -120,6 +120,9 @@ struct Meta {
   std::vector<std::string> authors, subjects, chapters;
   std::map<std::string, std::string> extra;  // further keys kept for later stages (a11y, styles)
   SourceSpan cover_image_at;                 // where cover-image is given, for its problems
+
+  // The book's language: `lang`, else English.
+  std::string language() const { return lang.empty() ? "en" : lang; }
 };
 
 // One chapter file of the manuscript.

@@ -42,7 +42,7 @@ Edition make_edition(const Meta& meta, std::optional<std::int64_t> source_date_e
   std::string name = meta.title;
   for (const auto& a : meta.authors) name += "\n" + a;
   e.identifier = meta.identifier.empty() ? "urn:uuid:" + uuid_v5(name) : meta.identifier;
-  e.lang = meta.lang.empty() ? "en" : meta.lang;
+  e.lang = meta.language();
   std::optional<std::int64_t> t = source_date_epoch ? source_date_epoch : parse_w3c_date(meta.date);
   e.dated = t.has_value();
   e.timestamp = t.value_or(days_from_civil(1980, 1, 1) * 86400);

@@ -58,6 +58,12 @@ void add_headings(const TextPart& part, std::vector<TocEntry>& toc) {
   }
 }
 
+// Images in these formats are compressed already: deflating them again costs time and saves nothing.
+bool already_compressed(const std::string& media_type) {
+  return media_type == "image/png" || media_type == "image/jpeg" || media_type == "image/gif" ||
+         media_type == "image/webp";
+}
+
 }  // namespace
 
 std::string write_epub(const Document& doc, const EpubOptions& options, Env& env, Diagnostics& diags) {
@@ -141,7 +147,7 @@ std::string write_epub(const Document& doc, const EpubOptions& options, Env& env
                                     package_document(doc.meta, edition, Accessibility{!images.files().empty() || !cover_href.empty(),
                                                   options.page_starts.empty() ? "" : options.print_edition}, files),
                                     false}};
-  for (const PackageFile& f : files) entries.push_back({"EPUB/" + f.href, f.data, false});
+  for (const PackageFile& f : files) entries.push_back({"EPUB/" + f.href, f.data, already_compressed(f.media_type)});
   return zip_container(entries, edition.timestamp);
 }
 

@@ -53,7 +53,7 @@ std::string zip_container(const std::vector<ZipEntry>& entries, std::int64_t tim
       fail(archive, e.path.c_str());
     }
     auto i = static_cast<zip_uint64_t>(index);
-    if (zip_set_file_compression(archive, i, e.stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, e.stored ? 0 : 9) < 0 ||
+    if (zip_set_file_compression(archive, i, e.stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, e.stored ? 0 : 6) < 0 ||
         zip_file_set_dostime(archive, i, when.time, when.date, 0) < 0 ||
         zip_file_set_external_attributes(archive, i, 0, ZIP_OPSYS_UNIX, 0100644u << 16) < 0) {
       fail(archive, e.path.c_str());

@@ -10,7 +10,7 @@ namespace recto::epub {
 struct ZipEntry {
   std::string path;  // inside the container, e.g. "EPUB/content.opf"
   std::string data;
-  bool stored = false;  // true for `mimetype`, which must not be compressed
+  bool stored = false;  // not compressed: `mimetype` (it must not be), and images compressed already
 };
 
 // The ZIP file's bytes. Times are set as DOS date and time directly from `timestamp` (UTC), never

@@ -8,29 +8,35 @@ namespace recto::pdf {
 
 namespace {
 
+// The texts one glyph stood for, in the order first seen, with how often: seldom more than one.
 struct TextVotes {
-  std::vector<std::string> order;  // texts in the order first seen
-  std::map<std::string, int> count;
-  void add(const std::string& text) {
+  std::vector<std::pair<std::string, int>> counts;
+  void add(std::string_view text) {
     if (text.empty()) return;
-    if (count[text]++ == 0) order.push_back(text);
+    for (auto& [t, n] : counts) {
+      if (t == text) {
+        ++n;
+        return;
+      }
+    }
+    counts.emplace_back(text, 1);
   }
   const std::string& winner() const {
-    const std::string* best = &order.front();
-    for (const std::string& t : order) {
-      if (count.at(t) > count.at(*best)) best = &t;
+    const std::pair<std::string, int>* best = &counts.front();
+    for (const auto& c : counts) {
+      if (c.second > best->second) best = &c;
     }
-    return *best;
+    return best->first;
   }
 };
 
 void check_run(const typeset::GlyphRun& run) {
   if (!run.face) throw std::runtime_error("pdf: a glyph run has no font face");
-  if (run.x_positions.size() != run.glyphs.size() || run.texts.size() != run.glyphs.size()) {
+  if (run.x_positions.size() != run.glyphs.size() || run.text_ends.size() != run.glyphs.size()) {
     throw std::runtime_error("pdf: a glyph run of " + run.face->path + " has " +
                              std::to_string(run.glyphs.size()) + " glyphs but " +
                              std::to_string(run.x_positions.size()) + " positions and " +
-                             std::to_string(run.texts.size()) + " texts");
+                             std::to_string(run.text_ends.size()) + " texts");
   }
 }
 
@@ -38,7 +44,7 @@ void check_run(const typeset::GlyphRun& run) {
 
 std::vector<FontUsage> collect_font_usage(const typeset::PagedDoc& doc) {
   std::vector<FontUsage> usages;
-  std::vector<std::map<std::uint32_t, TextVotes>> votes;
+  std::vector<std::unordered_map<std::uint32_t, TextVotes>> votes;
   std::unordered_map<const text::FontFace*, std::size_t> index;
   for (const typeset::Page& page : doc.pages) {
     for (const typeset::GlyphRun& run : page.runs) {
@@ -50,13 +56,13 @@ std::vector<FontUsage> collect_font_usage(const typeset::PagedDoc& doc) {
       }
       for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
         usages[it->second].glyphs.insert(run.glyphs[i]);
-        votes[it->second][run.glyphs[i]].add(run.texts[i]);
+        votes[it->second][run.glyphs[i]].add(run.text_of(i));
       }
     }
   }
   for (std::size_t f = 0; f < usages.size(); ++f) {
     for (const auto& [glyph, v] : votes[f]) {
-      if (!v.order.empty()) usages[f].glyph_text[glyph] = v.winner();
+      if (!v.counts.empty()) usages[f].glyph_text[glyph] = v.winner();
     }
   }
   return usages;

@@ -1,6 +1,8 @@
 // Writing a glyph run as TJ arrays, with positions tracked in the units the viewer computes in.
 #include "glyph_run_operators.hpp"
 
+#include <cmath>
+
 #include "pdf_syntax.hpp"
 
 namespace recto::pdf {
@@ -8,6 +10,9 @@ namespace recto::pdf {
 namespace {
 
 constexpr int kAdjustmentDecimals = 2;  // 1/100 000 em
+// Smaller corrections of the pen wait until they add up to this (1/10 000 em, a thousandth of a
+// point at 10 pt): the residue of rounding Tz would otherwise put a number between most glyphs.
+constexpr double kLeastAdjustment = 0.1;
 
 // Builds the TJ arrays of one text object, merging consecutive codes into one hex string.
 class TextShow {
@@ -24,7 +29,7 @@ class TextShow {
     close_hex();
     out_ += (out_.back() == '[' ? "" : " ") + pdf_number(thousandths, kAdjustmentDecimals);
   }
-  void begin_actual_text(const std::string& text) {
+  void begin_actual_text(std::string_view text) {
     close_array();
     out_ += "/Span<</ActualText<FEFF" + utf16be_hex(text) + ">>>BDC\n";
   }
@@ -70,20 +75,21 @@ std::string glyph_run_operators(const typeset::GlyphRun& run, const FontResource
   for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
     const std::uint32_t glyph = run.glyphs[i];
     auto mapped = font.glyph_text.find(glyph);
-    const std::string& mapped_text =
-        mapped == font.glyph_text.end() ? std::string() : mapped->second;
-    const bool needs_span = run.texts[i] != mapped_text;
-    if (in_span && (!needs_span || !run.texts[i].empty())) {
+    const std::string_view mapped_text =
+        mapped == font.glyph_text.end() ? std::string_view() : std::string_view(mapped->second);
+    const std::string_view text = run.text_of(i);
+    const bool needs_span = text != mapped_text;
+    if (in_span && (!needs_span || !text.empty())) {
       show.end_actual_text();
       in_span = false;
     }
     if (needs_span && !in_span) {
-      show.begin_actual_text(run.texts[i]);
+      show.begin_actual_text(text);
       in_span = true;
     }
     const double wanted = (run.x + run.x_positions[i] - start) * 1000 / (size * scale);
     const double adjustment = rounded(pen - wanted, kAdjustmentDecimals);
-    if (adjustment != 0) {
+    if (std::abs(adjustment) >= kLeastAdjustment) {
       show.adjustment(adjustment);
       pen -= adjustment;
     }

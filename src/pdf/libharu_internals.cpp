@@ -1,6 +1,7 @@
 // libharu's exported object API and its document and page records, used where its public API stops.
-// Objects are added to the xref before they go into a dictionary (else they are written inline),
-// and hand-made streams get their Flate filter here (HPDF_COMP_ALL covers only libharu's own).
+// Objects are added to the xref before they go into a dictionary (else they are written inline).
+// Hand-made streams and page contents arrive compressed by recto (flate.hpp, on several threads):
+// libharu writes them as they are, and their dictionary's write hook adds the /Filter.
 #include "libharu_internals.hpp"
 
 #include <hpdf_catalog.h>
@@ -15,6 +16,7 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "flate.hpp"
 #include "libharu_error.hpp"
 #include "pdf_syntax.hpp"
 
@@ -23,6 +25,12 @@ namespace recto::pdf {
 namespace {
 
 constexpr std::size_t kWidthsPerArray = 8192;  // libharu refuses arrays beyond 32767 items
+
+// The write hook of a stream dictionary whose data recto compressed: libharu writes the keys, then
+// this, then the data unchanged.
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
+  return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
 
 class ObjectMaker {
  public:
@@ -41,9 +49,14 @@ class ObjectMaker {
   HPDF_Dict stream(std::string_view data) {
     HPDF_Dict d =
         made_by_libharu(pdf_, HPDF_DictStream_New(pdf_->mmgr, pdf_->xref), "make a stream");
-    d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    write(d->stream, data);
+    write_deflated(d, deflated(data));
     return d;
+  }
+  // Compressed data into a stream dictionary that libharu is not to compress again.
+  void write_deflated(HPDF_Dict d, std::string_view data) {
+    d->filter = HPDF_STREAM_FILTER_NONE;
+    d->write_fn = write_flate_filter;
+    write(d->stream, data);
   }
   HPDF_String ascii_string(const std::string& s) {
     return made_by_libharu(pdf_, HPDF_String_New(pdf_->mmgr, s.c_str(), nullptr), "make a string");
@@ -229,6 +242,10 @@ void add_font_to_page(HPDF_Doc pdf, HPDF_Page page, const std::string& name, HPD
 
 void append_page_content(HPDF_Doc pdf, HPDF_Page page, std::string_view operators) {
   ObjectMaker(pdf).write(static_cast<HPDF_PageAttr>(page->attr)->stream, operators);
+}
+
+void set_page_content_deflated(HPDF_Doc pdf, HPDF_Page page, std::string_view deflated) {
+  ObjectMaker(pdf).write_deflated(static_cast<HPDF_PageAttr>(page->attr)->contents, deflated);
 }
 
 void set_info_text(HPDF_Doc pdf, const char* key, const std::string& utf8) {

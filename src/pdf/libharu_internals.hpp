@@ -29,6 +29,9 @@ void add_font_to_page(HPDF_Doc pdf, HPDF_Page page, const std::string& name, HPD
 
 // Appends content-stream operators to the page, after whatever libharu wrote there.
 void append_page_content(HPDF_Doc pdf, HPDF_Page page, std::string_view operators);
+// Makes the page's content stream the given operators, Flate-compressed already (flate.hpp); for
+// a page where libharu wrote nothing.
+void set_page_content_deflated(HPDF_Doc pdf, HPDF_Page page, std::string_view deflated);
 
 // Text strings in UTF-16BE where libharu's UTF-8 encoder turns characters beyond the BMP into
 // spaces.

@@ -155,6 +155,10 @@ void PdfDocument::append_content(std::size_t page, const std::string& operators)
   append_page_content(state_->pdf, state_->page(page), operators);
 }
 
+void PdfDocument::set_content_deflated(std::size_t page, const std::string& deflated) {
+  set_page_content_deflated(state_->pdf, state_->page(page), deflated);
+}
+
 void PdfDocument::add_link(std::size_t page, const typeset::LinkArea& link) {
   HPDF_Rect area{static_cast<HPDF_REAL>(link.x), static_cast<HPDF_REAL>(link.y),
                  static_cast<HPDF_REAL>(link.x + link.width),

@@ -29,6 +29,8 @@ class PdfDocument {
   // PNG through libpng as raw pixels (alpha as a soft mask), JPEG as it is.
   void draw_image(std::size_t page, const typeset::PlacedImage& image);
   void append_content(std::size_t page, const std::string& operators);
+  // The page's whole content, Flate-compressed already, on a page libharu drew nothing on.
+  void set_content_deflated(std::size_t page, const std::string& deflated);
   // A borderless link annotation; internal targets show the target page at zoom 1.
   void add_link(std::size_t page, const typeset::LinkArea& link);
 

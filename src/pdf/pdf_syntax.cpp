@@ -9,7 +9,8 @@
 namespace recto::pdf {
 
 double rounded(double value, int decimals) {
-  double scale = std::pow(10.0, decimals);
+  static const double powers[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+  double scale = decimals >= 0 && decimals < 7 ? powers[decimals] : std::pow(10.0, decimals);
   double r = std::round(value * scale) / scale;
   return r == 0 ? 0.0 : r;
 }

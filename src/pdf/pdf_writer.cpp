@@ -2,8 +2,10 @@
 // with the subsets' glyph ids.
 #include "pdf_writer.hpp"
 
+#include <future>
 #include <set>
 
+#include "flate.hpp"
 #include "font_usage.hpp"
 #include "page_content.hpp"
 #include "page_labels.hpp"
@@ -11,6 +13,34 @@
 #include "pdf_font.hpp"
 
 namespace recto::pdf {
+
+namespace {
+
+// A page's operators: compressed, unless libharu draws on the page too (its images) and compresses
+// the whole stream itself.
+struct PageOperators {
+  std::string bytes;
+  bool deflated = false;
+};
+
+// Every page's operators, made and compressed on two threads: the bulk of writing a PDF.
+std::vector<PageOperators> page_operators(const typeset::PagedDoc& doc, const FontResources& resources) {
+  std::vector<PageOperators> out(doc.pages.size());
+  auto make = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      std::string operators = page_content(doc.pages[i], resources);
+      const bool own = doc.pages[i].images.empty();
+      out[i] = {own ? deflated(operators) : std::move(operators), own};
+    }
+  };
+  const std::size_t half = out.size() / 2;
+  auto first_half = std::async(std::launch::async, make, 0, half);
+  make(half, out.size());
+  first_half.get();
+  return out;
+}
+
+}  // namespace
 
 std::string write_pdf(const typeset::PagedDoc& doc) {
   PdfDocument pdf;
@@ -27,6 +57,7 @@ std::string write_pdf(const typeset::PagedDoc& doc) {
     font_index[usages[i].face] = i;
   }
 
+  std::vector<PageOperators> operators = page_operators(doc, resources);
   std::vector<std::string> labels;
   for (const typeset::Page& page : doc.pages) {
     const std::size_t index = pdf.add_page(doc.width, doc.height);
@@ -34,7 +65,13 @@ std::string write_pdf(const typeset::PagedDoc& doc) {
     std::set<std::size_t> used;
     for (const typeset::GlyphRun& run : page.runs) used.insert(font_index.at(run.face));
     for (std::size_t font : used) pdf.use_font(index, font, resources.at(usages[font].face).name);
-    pdf.append_content(index, page_content(page, resources));
+    PageOperators& ops = operators[index];
+    if (ops.deflated) {
+      pdf.set_content_deflated(index, ops.bytes);
+    } else {
+      pdf.append_content(index, ops.bytes);
+    }
+    std::string().swap(ops.bytes);
     labels.push_back(page.label);
   }
   for (std::size_t index = 0; index < doc.pages.size(); ++index) {

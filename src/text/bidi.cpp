@@ -10,11 +10,29 @@
 
 namespace recto::text {
 
+namespace {
+
+// Whether the text has no character that could take a level above 0 in a left-to-right paragraph:
+// no right-to-left letter or Arabic digit (none below U+0590) and no embedding control (general
+// punctuation has RLM and the embeddings; quotes and dashes are neutral).
+bool all_left_to_right(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t c = next_char(text, i);
+    if (c < 0x590) continue;
+    if (c >= 0x2000 && c <= 0x205F && c != 0x200F && !(c >= 0x202A && c <= 0x202E)) continue;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool rtl_language(const std::string& lang) {
   return !lang.empty() && uloc_isRightToLeft(lang.c_str());
 }
 
 std::vector<std::uint8_t> bidi_levels(std::string_view paragraph, bool rtl_paragraph) {
+  if (!rtl_paragraph && all_left_to_right(paragraph)) return std::vector<std::uint8_t>(paragraph.size(), 0);
   // ICU works in UTF-16: remember where each character's first code unit is.
   std::vector<UChar> units;
   std::vector<std::int32_t> unit_of_byte(paragraph.size());

@@ -14,6 +14,9 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
+#include <map>
+#include <mutex>
 
 #include "char_class.hpp"
 
@@ -43,6 +46,42 @@ std::vector<std::string> candidate_files(const icu::Locale& locale) {
   files.push_back("hyph_" + language + ".dic");
   return files;
 }
+
+// The pattern file for a language: the first of candidate_files installed; "" when none is.
+std::string pattern_file(const std::string& lang) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale locale = icu::Locale::forLanguageTag(lang, status);
+  if (U_FAILURE(status) || lang.empty()) return "";
+  for (const std::string& name : candidate_files(locale)) {
+    std::string path = kPatternDirectory + name;
+    if (std::filesystem::exists(path)) return path;
+  }
+  return "";
+}
+
+// Pattern files, loaded once per process and shared by every Hyphenator (each theme sets the book
+// with its own); a load may run on a thread of its own while the book is read (Hyphenator::preload).
+class PatternFiles {
+ public:
+  using Patterns = std::shared_ptr<HyphenDict>;
+  static PatternFiles& instance() {
+    static PatternFiles files;
+    return files;
+  }
+  // The file's patterns (null when libhyphen cannot read it), loaded by the first caller: on a
+  // thread of its own (std::launch::async) or by the first to wait for it (std::launch::deferred).
+  std::shared_future<Patterns> load(const std::string& path, std::launch how) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto known = loads_.find(path);
+    if (known != loads_.end()) return known->second;
+    auto read = [path] { return Patterns(hnj_hyphen_load(path.c_str()), hnj_hyphen_free); };
+    return loads_.emplace(path, std::async(how, read).share()).first->second;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::shared_future<Patterns>> loads_;
+};
 
 // Frees what hnj_hyphen_hyphenate3 allocates for non-standard hyphenation.
 struct Replacements {
@@ -102,33 +141,27 @@ Hyphenator::Dictionary* Hyphenator::dictionary(const std::string& lang) {
   auto found = dictionaries_.find(lang);
   if (found != dictionaries_.end()) return found->second.get();
   std::unique_ptr<Dictionary>& entry = dictionaries_[lang];
+  std::string path = pattern_file(lang);
+  if (path.empty()) return nullptr;
+  auto dict = std::make_unique<Dictionary>();
+  dict->path = path;
   UErrorCode status = U_ZERO_ERROR;
-  icu::Locale locale = icu::Locale::forLanguageTag(lang, status);
-  if (U_FAILURE(status) || lang.empty()) return nullptr;
-  for (const std::string& name : candidate_files(locale)) {
-    std::string path = kPatternDirectory + name;
-    if (!std::filesystem::exists(path)) continue;
-    auto dict = std::make_unique<Dictionary>();
-    dict->path = path;
-    dict->locale = locale.getName();
-    for (const auto& [other_lang, other] : dictionaries_) {
-      if (other && other->path == path) dict->patterns = other->patterns;
-    }
-    if (!dict->patterns) {
-      dict->patterns.reset(hnj_hyphen_load(path.c_str()), hnj_hyphen_free);
-      if (!dict->patterns) return nullptr;
-      files_.push_back(path);
-    }
-    if (!dict->patterns->utf8) {
-      dict->converter.reset(ucnv_open(dict->patterns->cset, &status));
-      if (U_FAILURE(status)) return nullptr;
-      ucnv_setFromUCallBack(dict->converter.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr,
-                            nullptr, &status);
-    }
-    entry = std::move(dict);
-    break;
+  dict->locale = icu::Locale::forLanguageTag(lang, status).getName();
+  dict->patterns = PatternFiles::instance().load(path, std::launch::deferred).get();
+  if (!dict->patterns) return nullptr;
+  if (std::find(files_.begin(), files_.end(), path) == files_.end()) files_.push_back(path);
+  if (!dict->patterns->utf8) {
+    dict->converter.reset(ucnv_open(dict->patterns->cset, &status));
+    if (U_FAILURE(status)) return nullptr;
+    ucnv_setFromUCallBack(dict->converter.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   }
+  entry = std::move(dict);
   return entry.get();
+}
+
+void Hyphenator::preload(const std::string& lang) {
+  std::string path = pattern_file(lang);
+  if (!path.empty()) PatternFiles::instance().load(path, std::launch::async);
 }
 
 const std::vector<std::size_t>& Hyphenator::points(std::string_view word, const std::string& lang) {

@@ -26,6 +26,10 @@ class Hyphenator {
   // Every pattern file opened (for depfiles).
   std::vector<std::string> files() const;
 
+  // Starts reading the language's patterns on a thread of their own, for whichever Hyphenator
+  // needs them first: reading them takes as long as setting a short book.
+  static void preload(const std::string& lang);
+
  private:
   struct Dictionary;
   Dictionary* dictionary(const std::string& lang);

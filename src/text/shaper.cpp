@@ -4,7 +4,7 @@
 
 #include <hb.h>
 
-#include <memory>
+#include <algorithm>
 
 #include "char_class.hpp"
 
@@ -24,9 +24,12 @@ bool neutral(hb_script_t script) {
   return script == HB_SCRIPT_COMMON || script == HB_SCRIPT_INHERITED || script == HB_SCRIPT_UNKNOWN;
 }
 
+// The cache's key: the faces' addresses, the style and the language, then the text.
 std::string cache_key(std::string_view text, const TextStyle& style) {
-  std::string key = std::to_string(reinterpret_cast<std::uintptr_t>(style.face)) + "/" +
-                    std::to_string(reinterpret_cast<std::uintptr_t>(style.family_face));
+  std::string key;
+  key.reserve(2 * sizeof(void*) + 3 + style.lang.size() + text.size());
+  key.append(reinterpret_cast<const char*>(&style.face), sizeof style.face);
+  key.append(reinterpret_cast<const char*>(&style.family_face), sizeof style.family_face);
   key += style.bold ? 'b' : '-';
   key += style.italic ? 'i' : '-';
   key += style.lang;
@@ -80,6 +83,26 @@ std::vector<Item> itemize(std::string_view text, const TextStyle& style, FontLib
   return items;
 }
 
+// Gives each cluster's text to its first glyph in reading order (for right-to-left runs, in visual
+// order, the last one listed); the text runs to where the next cluster starts.
+void assign_texts(ShapedRun& run, std::size_t text_size) {
+  std::vector<std::uint32_t> starts;
+  starts.reserve(run.glyphs.size());
+  for (const ShapedGlyph& g : run.glyphs) starts.push_back(g.cluster);
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  std::vector<bool> given(starts.size());
+  const std::size_t n = run.glyphs.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    ShapedGlyph& g = run.glyphs[run.rtl ? n - 1 - k : k];
+    auto at = static_cast<std::size_t>(std::lower_bound(starts.begin(), starts.end(), g.cluster) - starts.begin());
+    if (given[at]) continue;
+    given[at] = true;
+    std::size_t end = at + 1 < starts.size() ? starts[at + 1] : std::min(run.end, text_size);
+    if (g.cluster < end && g.cluster < text_size) g.text_length = static_cast<std::uint32_t>(end - g.cluster);
+  }
+}
+
 // Shapes one item with kerning and standard ligatures, with the whole text as context, so that
 // clusters are byte offsets into the whole text.
 ShapedRun shape_item(hb_buffer_t* buffer, std::string_view text, const Item& item,
@@ -109,8 +132,9 @@ ShapedRun shape_item(hb_buffer_t* buffer, std::string_view text, const Item& ite
   run.glyphs.reserve(count);
   for (unsigned g = 0; g < count; ++g) {
     run.glyphs.push_back({info[g].codepoint, position[g].x_advance, position[g].x_offset,
-                          position[g].y_offset, info[g].cluster});
+                          position[g].y_offset, info[g].cluster, 0});
   }
+  assign_texts(run, text.size());
   return run;  // HarfBuzz gives right-to-left glyphs in visual order already
 }
 
@@ -132,10 +156,8 @@ const ShapedText& Shaper::shape(std::string_view text, const TextStyle& style) {
   std::vector<Item> items = itemize(text, style, fonts_, shaped.missing);
   std::vector<std::uint8_t> levels;
   for (const Item& item : items) levels.push_back(item.level);
-  std::unique_ptr<hb_buffer_t, void (*)(hb_buffer_t*)> buffer(hb_buffer_create(),
-                                                              hb_buffer_destroy);
   for (int logical : visual_order(levels)) {
-    shaped.runs.push_back(shape_item(buffer.get(), text, items[logical], style.lang));
+    shaped.runs.push_back(shape_item(buffer_.get(), text, items[logical], style.lang));
   }
   return shaped;
 }

@@ -2,7 +2,10 @@
 // fallback to faces that have the character; bidi levels from ICU for reordering lines.
 #pragma once
 
+#include <hb.h>
+
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -17,6 +20,9 @@ struct ShapedGlyph {
   std::int32_t advance = 0;                 // font units
   std::int32_t x_offset = 0, y_offset = 0;  // font units
   std::uint32_t cluster = 0;  // byte offset in the shaped text where the glyph's characters start
+  // How many bytes of text from `cluster` the glyph stands for: all of a ligature's letters on its
+  // glyph, 0 on the later glyphs of one cluster.
+  std::uint32_t text_length = 0;
 };
 
 // Glyphs of one face, in visual (left-to-right) order.
@@ -43,7 +49,7 @@ struct TextStyle {
 
 class Shaper {
  public:
-  explicit Shaper(FontLibrary& fonts) : fonts_(fonts) {}
+  explicit Shaper(FontLibrary& fonts) : fonts_(fonts), buffer_(hb_buffer_create(), hb_buffer_destroy) {}
 
   // Shapes a short text (a word, or a run without line breaks) in the style: characters the primary
   // face lacks go to fallback faces, one run per face, direction and script; a missing character is
@@ -53,6 +59,7 @@ class Shaper {
 
  private:
   FontLibrary& fonts_;
+  std::unique_ptr<hb_buffer_t, void (*)(hb_buffer_t*)> buffer_;  // reused for every text shaped
   std::unordered_map<std::string, ShapedText> cache_;
 };
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "image_probe.hpp"
+#include "line_count_bound.hpp"
 #include "linebreak_optimized.hpp"
 #include "paths.hpp"
 #include "tree_walk.hpp"
@@ -96,6 +97,7 @@ BreakResult BlockLayout::break_justified(const Items& items, double measure, Sou
 // and more for each hyphen it adds.
 void BlockLayout::alternatives(const Items& items, const BreakResult& best, const LineFrame& frame,
                                const Slice& first, std::size_t block_ids) {
+  constexpr double kTightest = -0.9, kLoosest = 2.0;  // the adjustment ratios a setting may use
   Alternatives alt;
   auto hyphens = [&](const std::vector<LineBreak>& lines) {
     return static_cast<int>(std::count_if(lines.begin(), lines.end(), [&](const LineBreak& b) {
@@ -103,6 +105,8 @@ void BlockLayout::alternatives(const Items& items, const BreakResult& best, cons
     }));
   };
   for (int looseness : {-1, 1}) {
+    const auto lines = static_cast<std::size_t>(static_cast<long>(best.lines.size()) + looseness);
+    if (!might_take(items, lines, frame.measure, kTightest, kLoosest)) continue;
     BreakParams params = justified(frame.measure);
     params.looseness = looseness;
     params.emergency_stretch = 0;
@@ -110,7 +114,9 @@ void BlockLayout::alternatives(const Items& items, const BreakResult& best, cons
     params.tolerance = 1000;
     BreakResult r = break_lines_optimized(items, params);
     if (!r.feasible || static_cast<long>(r.lines.size()) != static_cast<long>(best.lines.size()) + looseness) continue;
-    if (std::any_of(r.ratios.begin(), r.ratios.end(), [](double x) { return x > 2.0 || x < -0.9; })) continue;
+    if (std::any_of(r.ratios.begin(), r.ratios.end(), [](double x) { return x > kLoosest || x < kTightest; })) {
+      continue;
+    }
     double extra_hyphens = std::max(0, hyphens(r.lines) - hyphens(best.lines));
     (looseness < 0 ? alt.tighter_cost : alt.looser_cost) =
         100 + std::max(0.0, r.demerits - best.demerits) / 10 + 3000 * extra_hyphens;

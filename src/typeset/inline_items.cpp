@@ -32,15 +32,33 @@ text::TextStyle ItemBuilder::text_style(const InlineStyle& style, const std::str
 }
 
 double ItemBuilder::space_width(const InlineStyle& style) {
+  const text::FontFace* face = face_for(style);
+  for (const SpaceWidth& known : space_widths_) {
+    if (known.face == face && known.size == style.size) return known.width;
+  }
   const text::ShapedText& s = shaper_.shape(" ", text_style(style, style.lang));
   double w = 0;
   for (const auto& run : s.runs) w += run.width(style.size);
-  return w > 0 ? w : style.size / 4;
+  space_widths_.push_back({face, style.size, w > 0 ? w : style.size / 4});
+  return space_widths_.back().width;
+}
+
+const std::vector<std::size_t>& ItemBuilder::word_breaks(const std::string& word, const std::string& lang) {
+  std::string key = lang;
+  key += '\0';
+  key += word;
+  auto [it, added] = word_breaks_.try_emplace(std::move(key));
+  if (added) it->second = text::break_opportunities(word, lang);
+  return it->second;
 }
 
 void ItemBuilder::add_word(const std::string& word, const InlineStyle& style, Anchor anchor, Items& out) {
-  std::string lang = style.lang.empty() ? book_lang_ : style.lang;
-  const text::ShapedText& shaped = shaper_.shape(word, text_style(style, lang));
+  const std::string& lang = style.lang.empty() ? book_lang_ : style.lang;
+  add_shaped(word, shaper_.shape(word, text_style(style, lang)), lang, style, anchor, out);
+}
+
+void ItemBuilder::add_shaped(const std::string& word, const text::ShapedText& shaped, const std::string& lang,
+                             const InlineStyle& style, Anchor anchor, Items& out) {
   Item item;
   item.content.shaped = &shaped;
   item.content.text = word;
@@ -113,7 +131,7 @@ void ItemBuilder::add_text(const std::string& text, const InlineStyle& style, So
     std::size_t end = space == std::string::npos ? text.size() : space;
     if (end > start) {
       std::string word = text.substr(start, end - start);
-      std::string lang = style.lang.empty() ? book_lang_ : style.lang;
+      const std::string& lang = style.lang.empty() ? book_lang_ : style.lang;
       const text::ShapedText& shaped = shaper_.shape(word, text_style(style, lang));
       for (std::size_t missing : shaped.missing) {
         SourceSpan where = at;
@@ -123,21 +141,28 @@ void ItemBuilder::add_text(const std::string& text, const InlineStyle& style, So
       }
       // Breaks inside a word without spaces (between ideographs, after a dash or a URL's slash), from
       // ICU: the pieces are set apart by glue that is no space, with a little stretch between ideographs.
-      std::size_t piece = 0;
-      for (std::size_t at_break : text::break_opportunities(word, lang)) {
-        // Not after a hyphen (readers and text extraction take a line-final hyphen for a broken
-        // word), nor before a dash (the dash ends the line, as in most house styles).
-        if (word[at_break - 1] == '-' || word.compare(at_break, 3, "—") == 0 || word.compare(at_break, 3, "–") == 0) {
-          continue;
+      const std::vector<std::size_t>& breaks = word_breaks(word, lang);
+      if (breaks.empty()) {
+        add_shaped(word, shaped, lang, style, {anchor.node, anchor.offset + static_cast<std::uint32_t>(start)}, out);
+      } else {
+        std::size_t piece = 0;
+        for (std::size_t at_break : breaks) {
+          // Not after a hyphen (readers and text extraction take a line-final hyphen for a broken
+          // word), nor before a dash (the dash ends the line, as in most house styles).
+          if (word[at_break - 1] == '-' || word.compare(at_break, 3, "—") == 0 ||
+              word.compare(at_break, 3, "–") == 0) {
+            continue;
+          }
+          add_word(word.substr(piece, at_break - piece), style,
+                   {anchor.node, anchor.offset + static_cast<std::uint32_t>(start + piece)}, out);
+          Item opportunity = make_glue(0, style.size * 0.05, 0);
+          opportunity.invisible = true;
+          out.push_back(opportunity);
+          piece = at_break;
         }
-        add_word(word.substr(piece, at_break - piece), style,
-                 {anchor.node, anchor.offset + static_cast<std::uint32_t>(start + piece)}, out);
-        Item opportunity = make_glue(0, style.size * 0.05, 0);
-        opportunity.invisible = true;
-        out.push_back(opportunity);
-        piece = at_break;
+        add_word(word.substr(piece), style, {anchor.node, anchor.offset + static_cast<std::uint32_t>(start + piece)},
+                 out);
       }
-      add_word(word.substr(piece), style, {anchor.node, anchor.offset + static_cast<std::uint32_t>(start + piece)}, out);
     }
     if (space == std::string::npos) break;
     double w = space_width(style);

@@ -2,6 +2,10 @@
 // raised numbers, links carried on the boxes they cover.
 #pragma once
 
+#include <string>
+#include <unordered_map>
+#include <vector>
+
 #include "diagnostics.hpp"
 #include "font_set.hpp"
 #include "hyphenator.hpp"
@@ -43,6 +47,9 @@ class ItemBuilder {
 
  private:
   void add_text(const std::string& text, const InlineStyle& style, SourceSpan at, Anchor anchor, Items& out);
+  // add_word for a word shaped already.
+  void add_shaped(const std::string& word, const text::ShapedText& shaped, const std::string& lang,
+                  const InlineStyle& style, Anchor anchor, Items& out);
   const text::FontFace* face_for(const InlineStyle& style) const;
   text::TextStyle text_style(const InlineStyle& style, const std::string& lang) const;
 
@@ -50,9 +57,17 @@ class ItemBuilder {
   text::Shaper& shaper_;
   Diagnostics& diags_;
   void add_pieces(const text::ShapedText& shaped, const std::vector<std::size_t>& points, Item word, Items& out);
+  const std::vector<std::size_t>& word_breaks(const std::string& word, const std::string& lang);
   std::string book_lang_;
   Options options_;
   std::uint32_t offset_ = 0;  // characters of the block so far, for anchors
+  // ICU's break opportunities inside words, by language, NUL and word: the same words come back.
+  std::unordered_map<std::string, std::vector<std::size_t>> word_breaks_;
+  struct SpaceWidth {
+    const text::FontFace* face;
+    double size, width;
+  };
+  std::vector<SpaceWidth> space_widths_;  // by face and size: a few
 };
 
 }  // namespace recto::typeset

@@ -2,29 +2,8 @@
 #include "line_composer.hpp"
 
 #include <algorithm>
-#include <set>
 
 namespace recto::typeset {
-
-std::vector<std::string> glyph_texts(const text::ShapedRun& run, const std::string& text) {
-  std::set<std::uint32_t> clusters;
-  for (const auto& g : run.glyphs) clusters.insert(g.cluster);
-  std::vector<std::string> out;
-  std::set<std::uint32_t> given;
-  // Logical order: the first glyph of a cluster in reading order carries its text; for right-to-left
-  // runs (visual order reversed) that is the last one listed.
-  std::vector<std::size_t> order(run.glyphs.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = run.rtl ? order.size() - 1 - i : i;
-  out.resize(run.glyphs.size());
-  for (std::size_t i : order) {
-    std::uint32_t c = run.glyphs[i].cluster;
-    if (!given.insert(c).second) continue;
-    auto next = clusters.upper_bound(c);
-    std::size_t end = next == clusters.end() ? std::min(run.end, text.size()) : *next;
-    out[i] = c < end && c < text.size() ? text.substr(c, end - c) : std::string();
-  }
-  return out;
-}
 
 namespace {
 
@@ -35,7 +14,7 @@ struct RunBuilder {
   double expansion = 1;  // the line's glyph scale
 
   void glyph(const text::FontFace* face, double size, double raise, double x, std::uint32_t id, double y_offset,
-             std::string text, Anchor anchor) {
+             std::string_view text, Anchor anchor) {
     if (!current || current->face != face || current->size != size || current_raise != raise || y_offset != 0) {
       slice.runs.push_back({});
       current = &slice.runs.back();
@@ -49,10 +28,16 @@ struct RunBuilder {
     }
     current->glyphs.push_back(id);
     current->x_positions.push_back(x - current->x);
-    current->texts.push_back(std::move(text));
+    current->add_text(text);
     if (y_offset != 0) current = nullptr;  // a mark moved up or down stands alone
   }
 };
+
+// The text a glyph of the box's word stands for.
+std::string_view glyph_text(const Box& box, const text::ShapedGlyph& glyph) {
+  if (glyph.text_length == 0) return {};
+  return std::string_view(box.text).substr(glyph.cluster, glyph.text_length);
+}
 
 bool right_to_left(const Item& it) {
   if (it.kind != Item::box || !it.content.shaped || it.content.shaped->runs.empty()) return false;
@@ -101,7 +86,7 @@ void add_hyphen(const Items& items, const LineBreak& line, RunBuilder& runs, dou
 
 // How far a character at a line's edge may hang into the margin, as a share of its width
 // (after microtype's defaults for text fonts).
-double protrusion_share(const std::string& c) {
+double protrusion_share(std::string_view c) {
   if (c == "." || c == "," || c == "-" || c == "\u00AD") return 0.6;
   if (c == ":" || c == ";") return 0.4;
   if (c == "\u201C" || c == "\u201D" || c == "\u2018" || c == "\u2019" || c == "\"" || c == "'") return 0.7;
@@ -112,20 +97,19 @@ double protrusion_share(const std::string& c) {
 
 // The protrusion (pt) of the line's first glyph into the left margin and of its last into the right.
 std::pair<double, double> protrusions(const Items& items, const LineBreak& line, bool hyphenated) {
-  auto edge_glyph = [&](const Box& box, bool last, std::string& text) -> double {
+  auto edge_glyph = [&](const Box& box, bool last, std::string_view& text) -> double {
     if (!box.shaped || box.shaped->runs.empty()) return 0;
     const text::ShapedRun& run = last ? box.shaped->runs.back() : box.shaped->runs.front();
     std::size_t end = std::min(box.glyph_end, run.glyphs.size());
     if (end <= box.glyph_begin) return 0;
     std::size_t g = last ? end - 1 : box.glyph_begin;
-    std::vector<std::string> texts = glyph_texts(run, box.text);
-    text = texts[g];
+    text = glyph_text(box, run.glyphs[g]);
     return run.glyphs[g].advance * box.size / run.face->upem;
   };
   double left = 0, right = 0;
   for (std::size_t i = line.begin; i < line.end; ++i) {
     if (items[i].kind != Item::box) continue;
-    std::string text;
+    std::string_view text;
     double width = edge_glyph(items[i].content, false, text);
     left = protrusion_share(text) * width;
     break;
@@ -135,7 +119,7 @@ std::pair<double, double> protrusions(const Items& items, const LineBreak& line,
     if (hyphenated) {
       right = protrusion_share("-") * items[line.end].width;
     } else {
-      std::string text;
+      std::string_view text;
       double width = edge_glyph(items[i].content, true, text);
       right = protrusion_share(text) * width;
     }
@@ -241,12 +225,11 @@ Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& g
       const double widen = box.raise == 0 ? 1 + expansion : 1;
       for (const auto& run : box.shaped->runs) {
         double scale = box.size / run.face->upem * widen;
-        std::vector<std::string> texts = glyph_texts(run, box.text);
         std::size_t last = std::min(box.glyph_end, run.glyphs.size());
         for (std::size_t g = box.glyph_begin; g < last; ++g) {
           const auto& glyph = run.glyphs[g];
           runs.glyph(run.face, box.size, box.raise, x + glyph.x_offset * scale, glyph.id, glyph.y_offset * scale,
-                     texts[g], box.anchor);
+                     glyph_text(box, glyph), box.anchor);
           x += glyph.advance * scale;
         }
       }

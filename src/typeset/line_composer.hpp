@@ -20,8 +20,4 @@ struct LineFrame {
 
 Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& given);
 
-// The text each glyph of a shaped run stands for: a ligature's letters on its glyph, "" on the later
-// glyphs of one cluster.
-std::vector<std::string> glyph_texts(const text::ShapedRun& run, const std::string& text);
-
 }  // namespace recto::typeset

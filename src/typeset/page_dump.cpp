@@ -22,10 +22,8 @@ std::string dump_pages(const PagedDoc& doc) {
     const Page& p = doc.pages[i];
     out += "page " + std::to_string(i + 1) + " label " + p.label + "\n";
     for (const GlyphRun& r : p.runs) {
-      std::string text;
-      for (const auto& t : r.texts) text += t;
       out += "  text " + number(r.x) + " " + number(r.y) + " " + r.face->postscript_name + " " + number(r.size) +
-             " \"" + text + "\" @" + std::to_string(r.anchor.node) + ":" + std::to_string(r.anchor.offset) + "\n";
+             " \"" + r.text + "\" @" + std::to_string(r.anchor.node) + ":" + std::to_string(r.anchor.offset) + "\n";
     }
     for (const Rule& r : p.rules) {
       out += "  rule " + number(r.x) + " " + number(r.y) + " " + number(r.width) + " " + number(r.height) + "\n";

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "font_face.hpp"
@@ -29,9 +30,20 @@ struct GlyphRun {
   double x = 0, y = 0;  // baseline origin of the first glyph
   std::vector<std::uint32_t> glyphs;  // the face's own glyph ids (the writer renumbers for subsets)
   std::vector<double> x_positions;    // each glyph's pen position relative to x, kerning and justification included
-  std::vector<std::string> texts;     // the text each glyph stands for: "fi" for a ligature, "" for the
-                                      // second and later glyphs of one character
+  // The text each glyph stands for ("fi" for a ligature, "" for the second and later glyphs of one
+  // character), all in one string: glyph i's ends at text_ends[i].
+  std::string text;
+  std::vector<std::uint32_t> text_ends;
   Anchor anchor;
+
+  std::string_view text_of(std::size_t i) const {
+    std::uint32_t begin = i == 0 ? 0 : text_ends[i - 1];
+    return std::string_view(text).substr(begin, text_ends[i] - begin);
+  }
+  void add_text(std::string_view t) {
+    text += t;
+    text_ends.push_back(static_cast<std::uint32_t>(text.size()));
+  }
 };
 
 struct Rule {  // a filled rectangle (rules under notes, table lines)

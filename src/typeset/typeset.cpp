@@ -14,7 +14,7 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
   FontSet set;
   if (!find_fonts(sheet, fonts, set, diags)) return std::nullopt;
   text::Shaper shaper(fonts);
-  std::string lang = doc.meta.lang.empty() ? "en" : doc.meta.lang;
+  std::string lang = doc.meta.language();
   text::Hyphenator hyphenator;
   ItemBuilder::Options item_options{sheet.code_size / sheet.body_size, sheet.expansion, 50,
                                     sheet.hyphenate ? &hyphenator : nullptr};
