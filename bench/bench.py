@@ -30,6 +30,7 @@ NODE_PREFIX = os.path.join(BENCH, "node")
 TYPST_PKG = "@myriaddreamin/typst-ts-node-compiler"
 TYPST_MOD = os.path.join(NODE_PREFIX, "node_modules", "@myriaddreamin", "typst-ts-node-compiler")
 FONT_DIR = "/usr/share/fonts"
+EPUBCHECK_JAR = "/usr/share/java/epubcheck.jar"  # Debian's /usr/bin/epubcheck is the jar itself
 
 SIZES = {  # name: (words, chapters)
     "small": (4000, 1),
@@ -227,6 +228,30 @@ def tools_for(book, tmp, typst):
     return tools
 
 
+def validate(recto_out):
+    """What epubcheck and qpdf say of the EPUB and PDF that recto built, one line each."""
+    found = []
+    for f in sorted(os.listdir(recto_out)):
+        path = os.path.join(recto_out, f)
+        if f.endswith(".epub"):
+            if not os.path.exists(EPUBCHECK_JAR) or not shutil.which("java"):
+                found.append("%s: epubcheck not installed" % f)
+                continue
+            p = subprocess.run(["java", "-jar", EPUBCHECK_JAR, path], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True)
+            m = re.search(r"Messages: (\d+) fatals? / (\d+) errors? / (\d+) warnings?", p.stdout)
+            found.append("%s: epubcheck %s" % (f, "%s fatal / %s errors / %s warnings" % m.groups() if m
+                                               else "exit %d: %s" % (p.returncode, first_line(p.stdout))))
+        elif f.endswith(".pdf"):
+            if not shutil.which("qpdf"):
+                found.append("%s: qpdf not installed" % f)
+                continue
+            p = subprocess.run(["qpdf", "--check", path], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            clean = p.returncode == 0 and "No syntax or stream encoding errors" in p.stdout
+            found.append("%s: qpdf --check %s" % (f, "clean" if clean else "exit %d: %s" % (p.returncode, first_line(p.stdout))))
+    return found
+
+
 # --- the report ------------------------------------------------------------------------------
 
 def short(name):
@@ -281,7 +306,7 @@ def report(results, versions, runs):
              "extra run under `/usr/bin/time -v`. Ratio: the tool's median over recto EPUB + PDF's median." % (runs, SLOW_RUNS, SLOW),
              "", machine_line(), "",
              "Versions: " + "; ".join("%s: %s" % kv for kv in versions.items()), ""]
-    for size, book, rows in results:
+    for size, book, rows, checks in results:
         words, chapters = SIZES[size]
         lines += ["## %s: %d words, %d chapter%s, %d notes, %d distinct words" % (
             size, book["words"], book["chapters"], "" if book["chapters"] == 1 else "s", book["notes"], book["distinct"]), "",
@@ -301,12 +326,12 @@ def report(results, versions, runs):
                     name, fmt_s(r["median"]), fmt_s(r["min"]), fmt_s(r["max"]), r["runs"], rss, rel))
             else:
                 lines.append("| %s | — | — | — | — | %s |" % (name, str(r).replace("|", "\\|")))
-        lines.append("")
+        lines += [""] + ["- " + c for c in checks] + [""]
     # Growth: does recto grow linearly?
     lines += ["## Growth of recto (EPUB + PDF)", "",
               "| size | words | median s | µs per word | peak MiB | KiB per 1k words |",
               "|---|---:|---:|---:|---:|---:|"]
-    for size, book, rows in results:
+    for size, book, rows, _checks in results:
         r = rows.get("recto EPUB + PDF")
         if isinstance(r, dict):
             per_word = r["median"] / book["words"] * 1e6
@@ -373,7 +398,10 @@ def main(argv=None):
             except Failure as e:
                 rows[name] = "failed: %s" % e
                 log("bench:   %-18s failed: %s" % (name, e))
-        results.append((size, book, rows))
+        checks = validate(os.path.join(tmp, "recto"))
+        for c in checks:
+            log("bench:   " + c)
+        results.append((size, book, rows, checks))
 
     text = report(results, versions, a.runs)
     os.makedirs(os.path.dirname(a.out), exist_ok=True)

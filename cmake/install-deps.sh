@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages listed in cmake/debian-packages.txt that are missing (apt-get; sudo when
-# not root). Exits non-zero with the list and the command to run when it cannot install them.
+# Installs the Debian packages listed in cmake/debian-packages.txt (or the list file given) that are
+# missing (apt-get; sudo when not root). Exits non-zero with the list and the command to run when it
+# cannot install them.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-mapfile -t wanted < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' "$here/debian-packages.txt" | grep -v '^$')
+list=${1:-$here/debian-packages.txt}
+mapfile -t wanted < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' "$list" | grep -v '^$')
 
 missing=()
 for pkg in "${wanted[@]}"; do

@@ -28,7 +28,9 @@ struct Place {
 
 }  // namespace
 
-PagedDoc paginate(const BookFlow& book, const style::StyleSheet& sheet, ItemBuilder& folios, const DocInfo& info) {
+PagedDoc paginate(BookFlow& book, const style::StyleSheet& sheet, ItemBuilder& folios, const DocInfo& info,
+                  Pagination detail) {
+  const bool full = detail == Pagination::full;
   PagedDoc doc;
   doc.width = sheet.page_width;
   doc.height = sheet.page_height;
@@ -46,13 +48,22 @@ PagedDoc paginate(const BookFlow& book, const style::StyleSheet& sheet, ItemBuil
     opening.push_back(page == 0 || (first && first->new_page));
     double left = page % 2 == 0 ? sheet.margin_inner : sheet.margin_outer;
     auto place = [&](const PlacedSlice& placed) {
-      const Slice& s = *placed.slice;
+      // The plan points into `book`, which is the caller's to spend.
+      Slice& s = const_cast<Slice&>(*placed.slice);
       double baseline = top - placed.baseline;
-      for (GlyphRun r : s.runs) {
+      double slice_top = baseline + s.baseline;
+      for (OutlineEntry e : s.outline) {
+        e.page = page;
+        e.y = slice_top;
+        doc.outline.push_back(e);
+      }
+      if (!full) return;
+      for (GlyphRun& r : s.runs) {
         r.x += left;
         r.y += baseline;
         p.runs.push_back(std::move(r));
       }
+      s.runs.clear();
       for (Rule r : s.rules) p.rules.push_back({r.x + left, r.y + baseline, r.width, r.height});
       for (PlacedImage img : s.images) {
         img.x += left;
@@ -69,16 +80,10 @@ PagedDoc paginate(const BookFlow& book, const style::StyleSheet& sheet, ItemBuil
           pending_targets.push_back(s.link_targets[l].substr(1));
         }
       }
-      double slice_top = baseline + s.baseline;
       for (const std::string& id : s.ids) places.emplace(id, Place{page, slice_top});
-      for (OutlineEntry e : s.outline) {
-        e.page = page;
-        e.y = slice_top;
-        doc.outline.push_back(e);
-      }
     };
     for (const PlacedSlice& placed : plan.text) place(placed);
-    if (!plan.notes.empty()) p.rules.push_back({left, top - plan.rule, sheet.text_width() * 0.25, 0.4});
+    if (full && !plan.notes.empty()) p.rules.push_back({left, top - plan.rule, sheet.text_width() * 0.25, 0.4});
     for (const PlacedSlice& placed : plan.notes) place(placed);
   }
   // Internal links go where their target was placed; a target that is not in the PDF loses its link.
@@ -106,7 +111,7 @@ PagedDoc paginate(const BookFlow& book, const style::StyleSheet& sheet, ItemBuil
   for (int i = 0; i < static_cast<int>(doc.pages.size()); ++i) {
     Page& p = doc.pages[i];
     p.label = i < front ? roman(i + 1) : std::to_string(i - front + 1);
-    if (!has_folio[i]) continue;
+    if (!has_folio[i] || !full) continue;
     Items items;
     InlineStyle style;
     style.size = sheet.note_size;

@@ -2,6 +2,7 @@
 #include "typeset.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "book_flow.hpp"
 #include "font_set.hpp"
@@ -62,14 +63,14 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
   info.id_seed = options.identifier;
   std::size_t chapters = doc.divisions.size() - (references ? 1 : 0);
   if (chapters <= 1) {
-    PagedDoc pages = paginate(book, sheet, items, info);
+    PagedDoc pages = paginate(book, sheet, items, info, Pagination::full);
     pages.anchor_blocks = layout.node_blocks();
     return pages;
   }
 
   // More than one chapter: a printed table of contents after the title page, with the page numbers
   // of a first pagination (the contents are front matter, so the text's numbers do not move).
-  PagedDoc first = paginate(book, sheet, items, info);
+  PagedDoc first = paginate(book, sheet, items, info, Pagination::outline);
   std::vector<ContentsLine> lines;
   std::size_t k = 0;
   for (const Slice& s : flow) {
@@ -80,8 +81,8 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
   }
   Flow contents = contents_pages(lines, lang, sheet, items);
   auto text_start = std::find_if(flow.begin(), flow.end(), [](const Slice& s) { return s.new_page; });
-  flow.insert(text_start, contents.begin(), contents.end());
-  PagedDoc pages = paginate(book, sheet, items, info);
+  flow.insert(text_start, std::make_move_iterator(contents.begin()), std::make_move_iterator(contents.end()));
+  PagedDoc pages = paginate(book, sheet, items, info, Pagination::full);
   pages.anchor_blocks = layout.node_blocks();
   return pages;
 }
