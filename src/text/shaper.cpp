@@ -152,6 +152,7 @@ const ShapedText& Shaper::shape(std::string_view text, const TextStyle& style) {
   auto cached = cache_.find(key);
   if (cached != cache_.end()) return cached->second;
   ShapedText& shaped = cache_[key];
+  shaped.text = text;
 
   std::vector<Item> items = itemize(text, style, fonts_, shaped.missing);
   std::vector<std::uint8_t> levels;

@@ -35,6 +35,7 @@ struct ShapedRun {
 };
 
 struct ShapedText {
+  std::string text;                  // what was shaped: glyphs' clusters are offsets into it
   std::vector<ShapedRun> runs;       // visual order within the text
   std::vector<std::size_t> missing;  // byte offsets of characters that no installed font has
 };

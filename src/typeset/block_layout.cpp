@@ -83,7 +83,8 @@ BreakResult BlockLayout::break_justified(const Items& items, double measure, Sou
   BreakResult result = break_lines_optimized(items, justified(measure));
   for (std::size_t line : result.overfull) {
     const LineBreak& b = result.lines[line];
-    std::string start = b.begin < items.size() ? items[b.begin].content.text : "";
+    const Box* first = b.begin < items.size() ? &items[b.begin].content : nullptr;
+    std::string start = first && first->shaped ? first->shaped->text : "";
     diags_.warning(at, "overfull-line", "a line of this paragraph is wider than the measure (from '" + start + "')",
                    "rephrase, or allow a break in a long word or address");
   }

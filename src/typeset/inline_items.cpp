@@ -43,12 +43,10 @@ double ItemBuilder::space_width(const InlineStyle& style) {
   return space_widths_.back().width;
 }
 
-const std::vector<std::size_t>& ItemBuilder::word_breaks(const std::string& word, const std::string& lang) {
-  std::string key = lang;
-  key += '\0';
-  key += word;
-  auto [it, added] = word_breaks_.try_emplace(std::move(key));
-  if (added) it->second = text::break_opportunities(word, lang);
+ItemBuilder::WordFacts& ItemBuilder::facts(const text::ShapedText& shaped, const std::string& word,
+                                          const std::string& lang) {
+  auto [it, added] = facts_.try_emplace(&shaped);
+  if (added) it->second.breaks = text::break_opportunities(word, lang);
   return it->second;
 }
 
@@ -61,7 +59,6 @@ void ItemBuilder::add_shaped(const std::string& word, const text::ShapedText& sh
                              const InlineStyle& style, Anchor anchor, Items& out) {
   Item item;
   item.content.shaped = &shaped;
-  item.content.text = word;
   item.content.size = style.size;
   item.content.raise = style.raise;
   item.content.anchor = anchor;
@@ -77,7 +74,9 @@ void ItemBuilder::add_shaped(const std::string& word, const text::ShapedText& sh
   }
   if (options_.hyphenator && style.family != Family::mono && style.raise == 0 && style.link.empty() &&
       shaped.runs.size() == 1 && !shaped.runs[0].rtl) {
-    const std::vector<std::size_t>& points = options_.hyphenator->points(word, lang);
+    WordFacts& known = facts(shaped, word, lang);
+    if (!known.points) known.points = &options_.hyphenator->points(word, lang);
+    const std::vector<std::size_t>& points = *known.points;
     if (!points.empty()) {
       add_pieces(shaped, points, std::move(item), out);
       return;
@@ -141,7 +140,7 @@ void ItemBuilder::add_text(const std::string& text, const InlineStyle& style, So
       }
       // Breaks inside a word without spaces (between ideographs, after a dash or a URL's slash), from
       // ICU: the pieces are set apart by glue that is no space, with a little stretch between ideographs.
-      const std::vector<std::size_t>& breaks = word_breaks(word, lang);
+      const std::vector<std::size_t>& breaks = facts(shaped, word, lang).breaks;
       if (breaks.empty()) {
         add_shaped(word, shaped, lang, style, {anchor.node, anchor.offset + static_cast<std::uint32_t>(start)}, out);
       } else {

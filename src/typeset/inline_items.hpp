@@ -57,12 +57,17 @@ class ItemBuilder {
   text::Shaper& shaper_;
   Diagnostics& diags_;
   void add_pieces(const text::ShapedText& shaped, const std::vector<std::size_t>& points, Item word, Items& out);
-  const std::vector<std::size_t>& word_breaks(const std::string& word, const std::string& lang);
+  // What is known of a word shaped in a style (the shaped text stands for both): ICU's break
+  // opportunities inside it, and its hyphenation points once asked for.
+  struct WordFacts {
+    std::vector<std::size_t> breaks;
+    const std::vector<std::size_t>* points = nullptr;  // the Hyphenator's, which keeps them
+  };
+  WordFacts& facts(const text::ShapedText& shaped, const std::string& word, const std::string& lang);
   std::string book_lang_;
   Options options_;
   std::uint32_t offset_ = 0;  // characters of the block so far, for anchors
-  // ICU's break opportunities inside words, by language, NUL and word: the same words come back.
-  std::unordered_map<std::string, std::vector<std::size_t>> word_breaks_;
+  std::unordered_map<const text::ShapedText*, WordFacts> facts_;  // the same words come back
   struct SpaceWidth {
     const text::FontFace* face;
     double size, width;

@@ -14,8 +14,7 @@ namespace recto::typeset {
 inline constexpr double forced_break = -std::numeric_limits<double>::infinity();
 
 struct Box {
-  const text::ShapedText* shaped = nullptr;  // null: an empty box (an indent)
-  std::string text;                          // the characters the box sets
+  const text::ShapedText* shaped = nullptr;  // null: an empty box (an indent); else its word's text and glyphs
   double size = 0;                           // pt
   double raise = 0;                          // baseline shift, pt (superscripts)
   double width = 0;                          // pt
@@ -24,7 +23,7 @@ struct Box {
   std::string id;    // a place other links point at ("noteref-3"), set on the box that starts it
   std::string note;  // on a note reference: the note's id, whose text goes to the foot of the page
   // A piece of a hyphenatable word: glyphs [glyph_begin, glyph_end) of shaped->runs[0] (the word's
-  // whole text stays in `text`, for the glyphs' text); glyph_end == npos: the whole word.
+  // whole text stays in shaped->text, for the glyphs' text); glyph_end == npos: the whole word.
   std::size_t glyph_begin = 0, glyph_end = std::string::npos;
 };
 

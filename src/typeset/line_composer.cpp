@@ -36,7 +36,7 @@ struct RunBuilder {
 // The text a glyph of the box's word stands for.
 std::string_view glyph_text(const Box& box, const text::ShapedGlyph& glyph) {
   if (glyph.text_length == 0) return {};
-  return std::string_view(box.text).substr(glyph.cluster, glyph.text_length);
+  return std::string_view(box.shaped->text).substr(glyph.cluster, glyph.text_length);
 }
 
 bool right_to_left(const Item& it) {
