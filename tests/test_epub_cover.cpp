@@ -110,5 +110,20 @@ TEST_CASE("a PDF opens with the cover only when its theme asks for it", "[pdf][c
   // The cover is front matter: the text still starts at page 1.
   RunResult text = run_command("pdftotext -f 3 -l 3 '" + (dir / "out" / "wechat-is-watching-covered.pdf").string() + "' -");
   CHECK(text.out.find("It’s 9 a.m.") != std::string::npos);
+
+  // A book with chapters: the cover, the title page, then the printed contents.
+  fs::copy("tests/corpus/books/multi", dir / "multi", fs::copy_options::recursive);
+  fs::copy_file(dir / "book" / "covered.yaml", dir / "multi" / "covered.yaml");
+  RunResult multi = run_recto("pages --theme covered.yaml '" + (dir / "multi").string() + "'");
+  REQUIRE(multi.exit_code == 0);
+  auto page_of = [&](const std::string& what) {
+    std::size_t at = multi.out.find(what);
+    REQUIRE(at != std::string::npos);
+    std::size_t page = multi.out.rfind("\npage ", at);
+    return multi.out.substr(page + 6, multi.out.find(' ', page + 6) - page - 6);
+  };
+  CHECK(page_of("  image 0.00") == "1");
+  CHECK(page_of("\"Many Rooms: A Test Book\"") == "2");
+  CHECK(page_of("\"Contents\"") == "3");
   fs::remove_all(dir);
 }

@@ -3,7 +3,6 @@
 
 #include <map>
 
-#include "page_builder.hpp"
 
 namespace recto::typeset {
 
@@ -28,8 +27,8 @@ struct Place {
 
 }  // namespace
 
-PagedDoc paginate(BookFlow& book, const style::StyleSheet& sheet, ItemBuilder& folios, const DocInfo& info,
-                  Pagination detail) {
+PagedDoc paginate(const std::vector<PagePlan>& plans, const style::StyleSheet& sheet, ItemBuilder& folios,
+                  const DocInfo& info, Pagination detail) {
   const bool full = detail == Pagination::full;
   PagedDoc doc;
   doc.width = sheet.page_width;
@@ -40,7 +39,7 @@ PagedDoc paginate(BookFlow& book, const style::StyleSheet& sheet, ItemBuilder& f
   std::vector<std::pair<int, std::size_t>> pending_links;  // (page, link index) with an internal target
   std::vector<std::string> pending_targets;
   const double top = sheet.page_height - sheet.margin_top;
-  for (const PagePlan& plan : plan_pages(book, sheet)) {
+  for (const PagePlan& plan : plans) {
     int page = static_cast<int>(doc.pages.size());
     Page& p = doc.pages.emplace_back();
     const Slice* first = plan.text.empty() ? nullptr : plan.text.front().slice;
@@ -48,7 +47,7 @@ PagedDoc paginate(BookFlow& book, const style::StyleSheet& sheet, ItemBuilder& f
     opening.push_back(page == 0 || (first && first->new_page));
     double left = page % 2 == 0 ? sheet.margin_inner : sheet.margin_outer;
     auto place = [&](const PlacedSlice& placed) {
-      // The plan points into `book`, which is the caller's to spend.
+      // The plan points into flows that are the caller's to spend.
       Slice& s = const_cast<Slice&>(*placed.slice);
       double baseline = top - placed.baseline;
       double slice_top = baseline + s.baseline;

@@ -4,6 +4,7 @@
 
 #include "block_layout.hpp"
 #include "flow.hpp"
+#include "page_builder.hpp"
 
 namespace recto::typeset {
 
@@ -11,9 +12,10 @@ namespace recto::typeset {
 // the printed contents, before the pages are made for good).
 enum class Pagination { full, outline };
 
-// The pages over the book's flow. A full pagination moves the glyph runs out of the flow's slices
-// (the flow is spent: each slice is placed once); an outline pagination leaves the flow as it is.
-PagedDoc paginate(BookFlow& book, const style::StyleSheet& sheet, ItemBuilder& folios, const DocInfo& info,
-                  Pagination detail);
+// The pages as planned (plan_pages). A full pagination moves the glyph runs out of the planned
+// slices (their flow is spent: each slice is placed once); an outline pagination leaves them as
+// they are.
+PagedDoc paginate(const std::vector<PagePlan>& plans, const style::StyleSheet& sheet, ItemBuilder& folios,
+                  const DocInfo& info, Pagination detail);
 
 }  // namespace recto::typeset

@@ -62,15 +62,17 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
   info.timestamp = options.timestamp;
   info.id_seed = options.identifier;
   std::size_t chapters = doc.divisions.size() - (references ? 1 : 0);
+  std::vector<PagePlan> plans = plan_pages(book, sheet);
   if (chapters <= 1) {
-    PagedDoc pages = paginate(book, sheet, items, info, Pagination::full);
+    PagedDoc pages = paginate(plans, sheet, items, info, Pagination::full);
     pages.anchor_blocks = layout.node_blocks();
     return pages;
   }
 
   // More than one chapter: a printed table of contents after the title page, with the page numbers
-  // of a first pagination (the contents are front matter, so the text's numbers do not move).
-  PagedDoc first = paginate(book, sheet, items, info, Pagination::outline);
+  // of the text's pages (the contents are front matter, so the text's numbers do not move). The
+  // contents start on a page of their own and the text on the next, so they are planned apart.
+  PagedDoc first = paginate(plans, sheet, items, info, Pagination::outline);
   std::vector<ContentsLine> lines;
   std::size_t k = 0;
   for (const Slice& s : flow) {
@@ -79,10 +81,14 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
       if (e.level == 1 && !s.ids.empty()) lines.push_back({e.title, first.pages[placed.page].label, s.ids.front()});
     }
   }
-  Flow contents = contents_pages(lines, lang, sheet, items);
-  auto text_start = std::find_if(flow.begin(), flow.end(), [](const Slice& s) { return s.new_page; });
-  flow.insert(text_start, std::make_move_iterator(contents.begin()), std::make_move_iterator(contents.end()));
-  PagedDoc pages = paginate(book, sheet, items, info, Pagination::full);
+  BookFlow contents;
+  contents.slices = contents_pages(lines, lang, sheet, items);
+  std::vector<PagePlan> contents_plans = plan_pages(contents, sheet);
+  auto text_start = std::find_if(plans.begin(), plans.end(), [](const PagePlan& p) {  // after the cover and title
+    return !p.text.empty() && p.text.front().slice->folio;
+  });
+  plans.insert(text_start, contents_plans.begin(), contents_plans.end());
+  PagedDoc pages = paginate(plans, sheet, items, info, Pagination::full);
   pages.anchor_blocks = layout.node_blocks();
   return pages;
 }
