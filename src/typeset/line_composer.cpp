@@ -12,6 +12,7 @@ struct RunBuilder {
   GlyphRun* current = nullptr;
   double current_raise = 0;
   double expansion = 1;  // the line's glyph scale
+  std::size_t glyphs_left = 0;  // at most, on the rest of the line: a new run makes room for them
 
   void glyph(const text::FontFace* face, double size, double raise, double x, std::uint32_t id, double y_offset,
              std::string_view text, Anchor anchor) {
@@ -25,13 +26,35 @@ struct RunBuilder {
       current->x = x;
       current->y = raise + y_offset;
       current_raise = raise;
+      current->glyphs.reserve(glyphs_left);
+      current->x_positions.reserve(glyphs_left);
+      current->text_ends.reserve(glyphs_left);
+      current->text.reserve(glyphs_left);
     }
+    if (glyphs_left > 0) --glyphs_left;
     current->glyphs.push_back(id);
     current->x_positions.push_back(x - current->x);
     current->add_text(text);
     if (y_offset != 0) current = nullptr;  // a mark moved up or down stands alone
   }
 };
+
+// How many glyphs the line may set: its boxes' glyphs, a space per glue, and a hyphen.
+std::size_t glyph_count(const Items& items, const LineBreak& line) {
+  std::size_t n = 1;
+  for (std::size_t i = line.begin; i < line.end; ++i) {
+    const Item& it = items[i];
+    if (it.kind != Item::box) {
+      ++n;
+      continue;
+    }
+    if (!it.content.shaped) continue;
+    for (const auto& run : it.content.shaped->runs) {
+      n += std::min(it.content.glyph_end, run.glyphs.size()) - std::min(it.content.glyph_begin, run.glyphs.size());
+    }
+  }
+  return n;
+}
 
 // The text a glyph of the box's word stands for.
 std::string_view glyph_text(const Box& box, const text::ShapedGlyph& glyph) {
@@ -178,7 +201,7 @@ Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& g
   Slice slice;
   slice.height = frame.height;
   slice.baseline = frame.height * 0.78;
-  RunBuilder runs{slice, nullptr, 0, 1 + expansion};
+  RunBuilder runs{slice, nullptr, 0, 1 + expansion, glyph_count(items, line)};
   const Box* link_box = nullptr;
   double link_start = 0;
   auto close_link = [&](double end) {
