@@ -4,7 +4,7 @@ BUILD  := build/dev
 RECTO  := $(BUILD)/src/cli/recto
 JOBS   ?= $(shell nproc)
 
-.PHONY: all deps configure build book test bench clean
+.PHONY: all deps configure build book test bench fuzz clean
 
 all: book
 
@@ -30,6 +30,12 @@ test: build
 bench: build
 	@cmake/install-deps.sh bench/peer-packages.txt || echo "bench: some peers could not be installed; they are reported as such"
 	python3 bench/bench.py $(BENCH_ARGS)
+
+# Not part of `make test`: the libFuzzer targets of tests/fuzz (clang, the fuzz preset), each run for
+# FUZZ_SECONDS; what they find is in build/fuzz/crashes (tests/fuzz/run.sh).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh
 
 clean:
 	rm -rf build

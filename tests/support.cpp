@@ -56,6 +56,22 @@ std::string read_text(const fs::path& path) {
   return buf.str();
 }
 
+TempDir::TempDir() {
+  static std::mt19937 rng{std::random_device{}()};
+  path = fs::temp_directory_path() / ("recto-tmp-" + std::to_string(rng()));
+  fs::create_directories(path);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path, ec);
+}
+
+void write_file(const fs::path& path, const std::string& bytes) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
 RunResult run_command(const std::string& command_line) {
   static std::mt19937 rng{std::random_device{}()};
   fs::path base = fs::temp_directory_path() / ("recto-run-" + std::to_string(rng()));

@@ -36,4 +36,16 @@ RunResult run_recto(const std::string& args);
 
 std::string read_text(const std::filesystem::path& path);
 
+// A fresh temporary folder, removed with everything in it at the end of the test.
+struct TempDir {
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::filesystem::path path;
+};
+
+// Writes a file, creating its folders.
+void write_file(const std::filesystem::path& path, const std::string& bytes);
+
 }  // namespace recto::test

@@ -2,8 +2,6 @@
 // the previous good one, and that every file is the same bytes wherever and whenever it is built.
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <random>
 #include <regex>
 
 #include "support.hpp"
@@ -12,25 +10,6 @@ namespace fs = std::filesystem;
 using namespace recto::test;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static std::mt19937 rng{std::random_device{}()};
-    path = fs::temp_directory_path() / ("recto-build-" + std::to_string(rng()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ec);
-    fs::remove_all(path, ec);
-  }
-};
-
-void write(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
 
 std::vector<std::string> names_in(const fs::path& dir) {
   std::vector<std::string> out;
@@ -56,13 +35,13 @@ TEST_CASE("recto build writes the EPUB named after the title and says so in one 
 TEST_CASE("a build that fails leaves no partial file and keeps the previous good one", "[cli][epub]") {
   TempDir dir;
   fs::path book = dir.path / "book", out = dir.path / "out";
-  write(book / "book.yaml", "title: Small Book\nauthor: A. Writer\nlang: en\n");
-  write(book / "one.md", "# One\n\nA paragraph.\n");
+  write_file(book / "book.yaml", "title: Small Book\nauthor: A. Writer\nlang: en\n");
+  write_file(book / "one.md", "# One\n\nA paragraph.\n");
   REQUIRE(run_recto("build -q --format epub -o '" + out.string() + "' '" + book.string() + "'").exit_code == 0);
   std::string good = read_text(out / "small-book.epub");
   REQUIRE(!good.empty());
 
-  write(book / "one.md", "# One\n\nA paragraph with a picture: ![a picture](missing.png)\n");
+  write_file(book / "one.md", "# One\n\nA paragraph with a picture: ![a picture](missing.png)\n");
   RunResult r = run_recto("build -q --format epub -o '" + out.string() + "' '" + book.string() + "'");
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("one.md:3:29: error: image 'missing.png' not found [missing-image]") != std::string::npos);
@@ -73,15 +52,15 @@ TEST_CASE("a build that fails leaves no partial file and keeps the previous good
 TEST_CASE("build refuses images outside the manuscript and files that are not images", "[cli][epub]") {
   TempDir dir;
   fs::path book = dir.path / "book";
-  write(dir.path / "secret.png", "\x89PNG\r\n\x1a\n");
-  write(book / "not-an-image.png", "plain text");
-  write(book / "book.yaml", "title: Small Book\nlang: en\n");
-  write(book / "one.md", "![outside](../secret.png)\n\n![text](not-an-image.png)\n\n![remote](https://example.org/a.png)\n");
+  write_file(dir.path / "secret.png", "\x89PNG\r\n\x1a\n");
+  write_file(book / "not-an-image.png", "plain text");
+  write_file(book / "book.yaml", "title: Small Book\nlang: en\n");
+  write_file(book / "one.md", "![outside](../secret.png)\n\n![text](not-an-image.png)\n\n![remote](https://example.org/a.png)\n");
   RunResult r = run_recto("build -q -o '" + (dir.path / "out").string() + "' '" + book.string() + "'");
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("one.md:1:1: error: image '../secret.png' is outside the manuscript folder [path-outside]") !=
         std::string::npos);
-  CHECK(r.err.find("one.md:3:1: error: 'not-an-image.png' is not a PNG, JPEG, GIF or SVG image [image-format]") !=
+  CHECK(r.err.find("one.md:3:1: error: image 'not-an-image.png' is not a PNG, JPEG, GIF or SVG image [image-format]") !=
         std::string::npos);
   CHECK(r.err.find("one.md:5:1: error: image 'https://example.org/a.png' is not in the manuscript [remote-image]") !=
         std::string::npos);
@@ -90,7 +69,7 @@ TEST_CASE("build refuses images outside the manuscript and files that are not im
 
 TEST_CASE("an output folder that cannot be written is an I/O error, exit 3", "[cli][epub]") {
   TempDir dir;
-  write(dir.path / "file", "");
+  write_file(dir.path / "file", "");
   RunResult r = run_recto("build -q -o '" + (dir.path / "file" / "out").string() + "' source");
   CHECK(r.exit_code == 3);
   CHECK(r.err.find("recto: error: cannot write") == 0);

@@ -3,8 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
-#include <fstream>
-#include <random>
 #include <thread>
 
 #include "support.hpp"
@@ -14,24 +12,6 @@ using namespace recto::test;
 using namespace std::chrono_literals;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static std::mt19937 rng{std::random_device{}()};
-    path = fs::temp_directory_path() / ("recto-cmake-" + std::to_string(rng()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-void write(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
 
 std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
 
@@ -53,13 +33,13 @@ TEST_CASE("find_package(Recto) and recto_add_ebook build a book, and rebuild it 
   RunResult install = run_command("cmake --install '" RECTO_BUILD_DIR "' --prefix " + quoted(prefix));
   INFO(install.out + install.err);
   REQUIRE(install.exit_code == 0);
-  write(project / "CMakeLists.txt",
+  write_file(project / "CMakeLists.txt",
         "cmake_minimum_required(VERSION 3.20)\n"
         "project(essay LANGUAGES NONE)\n"
         "find_package(Recto REQUIRED)\n"
         "recto_add_ebook(essay SOURCE essay FORMATS epub pdf THEME trade STEM a-small-essay)\n");
-  write(project / "essay" / "book.yaml", "title: A Small Essay\nauthor: Ada Writer\nlang: en\n");
-  write(chapter, "# One\n\nA short paragraph.\n");
+  write_file(project / "essay" / "book.yaml", "title: A Small Essay\nauthor: Ada Writer\nlang: en\n");
+  write_file(chapter, "# One\n\nA short paragraph.\n");
 
   RunResult configure = run_command("cmake -S " + quoted(project) + " -B " + quoted(build_dir) + " -G '" + generator +
                                     "' -DCMAKE_PREFIX_PATH=" + quoted(prefix));
@@ -87,10 +67,10 @@ TEST_CASE("find_package(Recto) and recto_add_ebook build a book, and rebuild it 
 
   // Only the depfile names the chapter: the custom command's DEPENDS does not.
   const std::string revised = "# One\n\nA short paragraph, revised.\n";
-  write(chapter, revised);
+  write_file(chapter, revised);
   while (fs::last_write_time(chapter) <= epub_built) {  // a file system with coarse times
     std::this_thread::sleep_for(100ms);
-    write(chapter, revised);
+    write_file(chapter, revised);
   }
   RunResult rebuild = run_command(build);
   CHECK(rebuild.exit_code == 0);

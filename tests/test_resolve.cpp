@@ -44,9 +44,8 @@ Document resolved(const std::map<std::string, std::string>& files) {
   ReadResult r = read_files(files);
   INFO(r.diagnostics());
   REQUIRE_FALSE(r.diags.has_errors());
-  Env env;
   Diagnostics diags;
-  return resolve(std::move(r.doc), ResolveOptions{}, env, diags);
+  return resolve(std::move(r.doc), ResolveOptions{}, r.env, diags);  // the Env that knows its files
 }
 
 const std::string kRefs = R"(- id: web

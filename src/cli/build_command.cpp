@@ -37,6 +37,16 @@ std::string size_text(std::size_t bytes) {
   return bytes < 10 * 1024 ? std::to_string(bytes) + " B" : std::to_string((bytes + 512) / 1024) + " KB";
 }
 
+// An image that libpng or libharu rejected while the PDF was made: an error at its figure.
+void report_image_error(const pdf::ImageError& e, const typeset::PagedDoc& pages, Diagnostics& diags) {
+  const Block* block = e.anchor.node < pages.anchor_blocks.size() ? pages.anchor_blocks[e.anchor.node] : nullptr;
+  const auto* figure = block ? std::get_if<Figure>(&block->node) : nullptr;
+  diags.error(block ? block->span : SourceSpan{}, "image-format",
+              (figure ? "image '" + figure->url + "'" : std::string("the cover image")) +
+                  " cannot be printed: " + e.what(),
+              "save the image again");
+}
+
 struct Product {
   fs::path path;
   std::string bytes;
@@ -109,7 +119,11 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
     products.push_back({build.out_dir / (stem + ".epub"), epub::write_epub(loaded.doc, epub_options, loaded.env, loaded.diags)});
   }
   for (std::size_t i = 0; i < printed.size(); ++i) {
-    products.push_back({build.out_dir / printed[i].first, pdfs[i].get(), printed[i].second.pages.size()});
+    try {
+      products.push_back({build.out_dir / printed[i].first, pdfs[i].get(), printed[i].second.pages.size()});
+    } catch (const pdf::ImageError& e) {
+      report_image_error(e, printed[i].second, loaded.diags);
+    }
   }
   if (int code = report(options, loaded, err); code != kOk) return code;
 

@@ -10,6 +10,8 @@ template <class... Ts>
 struct overloaded : Ts... {
   using Ts::operator()...;
 };
+template <class... Ts>
+overloaded(Ts...) -> overloaded<Ts...>;  // clang 14 does not deduce aggregates' arguments by itself
 
 void add_attr(OutlineNode& n, const Attr& a) {
   if (!a.id.empty()) n.fields.emplace_back("id", a.id);

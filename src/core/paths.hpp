@@ -6,7 +6,8 @@
 
 namespace recto {
 
-// True when `name` (relative, as written in the manuscript) names a place inside `folder`.
+// True when `name` (relative, as written in the manuscript) names a place inside `folder`, also once
+// every symbolic link on the way is followed. An empty name names no file: false.
 bool stays_inside(const std::filesystem::path& folder, const std::string& name);
 
 }  // namespace recto

@@ -65,7 +65,7 @@ std::string ImageStore::add(const std::string& url, const fs::path& chapter_dir,
   }
   std::string media_type = image_media_type(*bytes, key);
   if (media_type.empty()) {
-    diags_.error(at, "image-format", "'" + url + "' is not a PNG, JPEG, GIF or SVG image");
+    diags_.error(at, "image-format", "image '" + url + "' is not a PNG, JPEG, GIF or SVG image");
     return href;
   }
   // The file's own name, or its whole path in the manuscript when another image has that name.

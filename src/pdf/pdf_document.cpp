@@ -11,6 +11,7 @@
 #include "calendar.hpp"
 #include "libharu_error.hpp"
 #include "libharu_internals.hpp"
+#include "pdf_writer.hpp"
 #include "png_image.hpp"
 
 namespace recto::pdf {
@@ -85,22 +86,26 @@ HPDF_Image PdfDocument::State::image(const typeset::PlacedImage& placed) {
     if (*it->second.first == placed.data) return it->second.second;
   }
   HPDF_Image image = nullptr;
-  if (placed.media_type == "image/jpeg") {
-    image =
-        made(HPDF_LoadJpegImageFromMem(pdf, reinterpret_cast<const HPDF_BYTE*>(placed.data.data()),
-                                       static_cast<HPDF_UINT>(placed.data.size())),
-             "read a JPEG image");
-  } else if (placed.media_type == "image/png") {
-    DecodedImage decoded = decode_png(placed.data);
-    image = made(raw_image(pdf, decoded.pixels, decoded.width, decoded.height, decoded.channels),
-                 "embed a PNG image");
-    if (!decoded.alpha.empty()) {
-      HPDF_Image mask = made(raw_image(pdf, decoded.alpha, decoded.width, decoded.height, 1),
-                             "embed a PNG's alpha");
-      ok(HPDF_Image_AddSMask(image, mask), "set a PNG's alpha as soft mask");
+  try {
+    if (placed.media_type == "image/jpeg") {
+      image =
+          made(HPDF_LoadJpegImageFromMem(pdf, reinterpret_cast<const HPDF_BYTE*>(placed.data.data()),
+                                         static_cast<HPDF_UINT>(placed.data.size())),
+               "read a JPEG image");
+    } else if (placed.media_type == "image/png") {
+      DecodedImage decoded = decode_png(placed.data);
+      image = made(raw_image(pdf, decoded.pixels, decoded.width, decoded.height, decoded.channels),
+                   "embed a PNG image");
+      if (!decoded.alpha.empty()) {
+        HPDF_Image mask = made(raw_image(pdf, decoded.alpha, decoded.width, decoded.height, 1),
+                               "embed a PNG's alpha");
+        ok(HPDF_Image_AddSMask(image, mask), "set a PNG's alpha as soft mask");
+      }
+    } else {
+      throw std::runtime_error("pdf: cannot embed an image of type '" + placed.media_type + "'");
     }
-  } else {
-    throw std::runtime_error("pdf: cannot embed an image of type '" + placed.media_type + "'");
+  } catch (const std::runtime_error& e) {  // a broken file: the problem is the manuscript's
+    throw ImageError(e.what(), placed.anchor);
   }
   images.emplace(hash, std::make_pair(&placed.data, image));
   return image;

@@ -30,6 +30,14 @@ std::string literal(cmark_node* n) {
   return s ? s : "";
 }
 
+// A footnote reference's label as written ("a" for [^a]): its definition keeps it (the reference's own
+// literal becomes the note's number).
+std::string footnote_label(cmark_node* reference) {
+  const cmark_node* def = reference->parent_footnote_def;
+  if (!def) return literal(reference);
+  return std::string(reinterpret_cast<const char*>(def->as.literal.data), static_cast<std::size_t>(def->as.literal.len));
+}
+
 std::string type_string(cmark_node* n) {
   const char* s = cmark_node_get_type_string(n);
   return s ? s : "";
@@ -188,8 +196,18 @@ class Converter {
         return;
       }
       case CMARK_NODE_FOOTNOTE_REFERENCE: {
+        // As in pandoc's commonmark_x, a note cannot hold a note: a reference inside one stays text
+        // (and a note that refers to itself is no endless recursion).
+        if (in_note_) {
+          out.push_back({Str{"[^" + footnote_label(n) + "]"}, at});
+          return;
+        }
         Blocks content;
-        if (n->parent_footnote_def) content = blocks(n->parent_footnote_def);
+        if (n->parent_footnote_def) {
+          in_note_ = true;
+          content = blocks(n->parent_footnote_def);
+          in_note_ = false;
+        }
         out.push_back({Note{std::move(content), 0, {}, {}}, at});
         return;
       }
@@ -205,6 +223,7 @@ class Converter {
   }
 
   FileId file_;
+  bool in_note_ = false;  // converting a footnote's content
 };
 
 void attach(cmark_parser* parser, const char* name) {

@@ -2,9 +2,14 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace recto {
+
+// A chapter, book.yaml or reference list larger than this is an error, and is not read: reading and
+// setting it would take minutes and gigabytes (10 MB is some 1.5 million words).
+inline constexpr std::uintmax_t max_text_file_bytes = 10'000'000;
 
 // Blocks and inlines nested deeper than this (quotes in quotes, emphasis in emphasis) are an error.
 inline constexpr int max_nesting = 100;

@@ -103,7 +103,10 @@ Document read_manuscript(const fs::path& source, const ReadOptions& options, Env
   if (fs::is_directory(source)) {
     book.folder = source;
     fs::path meta_path = source / "book.yaml";
-    if (auto file = load_source(meta_path, env, diags)) {
+    if (!stays_inside(source, "book.yaml")) {  // a link to a file elsewhere
+      diags.error({env.sources.add(meta_path.lexically_normal().string()), 0, 0}, "path-outside",
+                  "'book.yaml' is outside the manuscript folder");
+    } else if (auto file = load_source(meta_path, env, diags)) {
       LineIndex lines(file->id, file->text);
       if (auto yaml = parse_yaml(file->text, lines, diags)) {
         yaml_kept.push_back(std::move(*yaml));
@@ -117,9 +120,17 @@ Document read_manuscript(const fs::path& source, const ReadOptions& options, Env
       }
     }
     if (doc.meta.chapters.empty()) {
-      book.chapters = markdown_files(source);
+      std::vector<fs::path> listed = markdown_files(source);
+      for (const fs::path& file : listed) {
+        if (stays_inside(source, file.filename().string())) {
+          book.chapters.push_back(file);
+        } else {  // a link to a file elsewhere
+          diags.error({env.sources.add(file.lexically_normal().string()), 0, 0}, "path-outside",
+                      "chapter '" + file.filename().string() + "' is outside the manuscript folder");
+        }
+      }
       env.inputs_read.push_back(source);  // its listing: a chapter added or removed is a change (depfiles)
-      if (book.chapters.empty()) {
+      if (listed.empty()) {
         diags.error(SourceSpan{}, "no-chapters", "no chapters: '" + source.string() + "' has no .md files");
       }
     } else {

@@ -3,6 +3,8 @@
 
 #include <cstdio>
 
+#include "byte_size.hpp"
+#include "input_limits.hpp"
 #include "line_index.hpp"
 #include "utf8.hpp"
 
@@ -54,6 +56,15 @@ void drop_xml_forbidden(SourceFile& file, Diagnostics& diags) {
 }  // namespace
 
 std::optional<SourceFile> load_source(const std::filesystem::path& path, Env& env, Diagnostics& diags) {
+  if (auto size = env.file_size(path); size && *size > max_text_file_bytes) {
+    SourceFile file;  // empty: the file is not read at all
+    file.id = env.sources.add(path.lexically_normal().string());
+    diags.error({file.id, 0, 0}, "input-limit",
+                "the file is " + megabytes(*size) + ", more than the " + megabytes(max_text_file_bytes) +
+                    " recto reads: it is not read",
+                "split it into files of at most " + megabytes(max_text_file_bytes));
+    return file;
+  }
   auto bytes = env.read_file(path);
   if (!bytes) return std::nullopt;
   SourceFile file;

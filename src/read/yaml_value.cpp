@@ -43,7 +43,7 @@ YamlValue convert(const YAML::Node& node, const LineIndex& lines, Diagnostics& d
         }
         seen.emplace(key, at);
         v.key_spans.push_back(at);
-        v.entries.emplace_back(key, convert(kv.second, lines, diags, depth + 1));
+        v.entries.push_back({key, convert(kv.second, lines, diags, depth + 1)});
       }
       break;
     }
@@ -64,7 +64,7 @@ const YamlValue* YamlValue::find(std::string_view key) const {
 
 SourceSpan YamlValue::key_span(std::string_view key) const {
   for (std::size_t i = 0; i < entries.size(); ++i) {
-    if (entries[i].first == key) return key_spans[i];
+    if (entries[i].key == key) return key_spans[i];
   }
   return span;
 }

@@ -4,7 +4,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "diagnostics.hpp"
@@ -14,16 +13,22 @@ namespace recto {
 
 struct YamlValue {
   enum class Kind { null, scalar, sequence, map };
+  struct Entry;  // a key and its value (not a std::pair: clang 14 rejects a pair of an incomplete type)
   Kind kind = Kind::null;
   std::string scalar;
   std::vector<YamlValue> items;                           // sequence
-  std::vector<std::pair<std::string, YamlValue>> entries;  // map, in source order
+  std::vector<Entry> entries;                              // map, in source order
   std::vector<SourceSpan> key_spans;                       // map: where each key is written
   SourceSpan span;
 
   const YamlValue* find(std::string_view key) const;
   SourceSpan key_span(std::string_view key) const;
   bool is_scalar() const { return kind == Kind::scalar; }
+};
+
+struct YamlValue::Entry {
+  std::string key;
+  YamlValue value;
 };
 
 // Parses YAML whose line numbers are those of `lines` (other lines may be blanked out).

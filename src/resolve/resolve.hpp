@@ -1,4 +1,5 @@
-// The tree → tree passes that both outputs share: notes and citations, the bibliography, ids.
+// The tree → tree passes that both outputs share: notes and citations, the bibliography, ids, and the
+// check of every image named.
 #pragma once
 
 #include "diagnostics.hpp"

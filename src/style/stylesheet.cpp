@@ -20,7 +20,7 @@ struct Reader {
   bool ok = true;
 
   void unknown_key(const YamlValue& map, std::size_t i, const std::vector<std::string>& known) {
-    const std::string& key = map.entries[i].first;
+    const std::string& key = map.entries[i].key;
     std::string guess = nearest(key, known);
     diags.error(map.key_spans[i], "theme-key", "unknown theme key '" + key + "'",
                 guess.empty() ? "" : "did you mean '" + guess + "'?");
@@ -37,9 +37,9 @@ struct Reader {
     std::vector<std::string> known;
     for (const auto& [k, h] : handlers) known.push_back(k);
     for (std::size_t i = 0; i < map.entries.size(); ++i) {
-      auto it = handlers.find(map.entries[i].first);
+      auto it = handlers.find(map.entries[i].key);
       if (it == handlers.end()) unknown_key(map, i, known);
-      else it->second(map.entries[i].second);
+      else it->second(map.entries[i].value);
     }
   }
 
