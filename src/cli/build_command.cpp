@@ -75,7 +75,6 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
     return kUsage;
   }
 
-  text::FontLibrary::load_ahead();
   Loaded loaded;
   if (int code = load(options, loaded, err); code != kOk) return code == kIoError ? code : report(options, loaded, err);
   text::Hyphenator::preload(loaded.doc.meta.language());

@@ -3,7 +3,6 @@
 
 #include <fontconfig/fontconfig.h>
 
-#include <future>
 #include <memory>
 #include <tuple>
 
@@ -48,19 +47,12 @@ std::string style_key(bool bold, bool italic, const std::string& rest) {
   return std::string(1, bold ? 'b' : '-') + (italic ? 'i' : '-') + rest;
 }
 
-// fontconfig's configuration is global: loaded by the first library alive (or ahead of it, on a
-// thread of its own: FontLibrary::load_ahead), freed with the last.
+// fontconfig's configuration is global: loaded by the first library alive, freed with the last.
 int live_libraries = 0;
-std::future<void> loading_ahead;
 
 }  // namespace
 
-void FontLibrary::load_ahead() {
-  if (live_libraries == 0 && !loading_ahead.valid()) loading_ahead = std::async(std::launch::async, [] { FcInit(); });
-}
-
 FontLibrary::FontLibrary() {
-  if (loading_ahead.valid()) loading_ahead.get();
   if (live_libraries++ == 0) FcInit();
 }
 

@@ -22,11 +22,6 @@ class FontLibrary {
   FontLibrary(const FontLibrary&) = delete;
   FontLibrary& operator=(const FontLibrary&) = delete;
 
-  // Starts reading fontconfig's configuration and caches on a thread of their own, for the first
-  // FontLibrary made (from the thread that makes libraries): it takes a few milliseconds, which a
-  // build spends reading the manuscript meanwhile.
-  static void load_ahead();
-
   // The face of the family in the style; nullptr when the family is not installed (a substitute
   // that fontconfig offers for another family does not count). A missing bold or italic face of an
   // installed family gives the family's nearest face.
