@@ -366,3 +366,24 @@ TEST_CASE(
   CHECK(r.exit_code == 3);
   CHECK(read_text(dir.path / "out") == "a file where the folder should be");
 }
+
+TEST_CASE("bad input: theme lengths beyond a PDF page, type sizes outside 1-1000 pt, NaN and infinity are errors",
+          "[bad-input]") {
+  // A body size of 1e30pt and a page 1e300pt wide made libharu fail: exit 70, "internal error".
+  TempDir dir;
+  write_file(dir.path / "book" / "book.yaml", kBook + "theme: mine.yaml\n");
+  write_file(dir.path / "book" / "a.md", "Text.\n");
+  write_file(dir.path / "book" / "mine.yaml",
+             "fonts: {body: Noto Serif}\n"
+             "page: {width: 1e300pt, height: infpt}\n"
+             "sizes: {body: 1e30pt, leading: 0pt, note: nanpt}\n");
+  RunResult r = build(dir.path);
+  CHECK(r.err ==
+        "book/mine.yaml:2:15: error: a length is at most 14400pt (200in, the largest page of a PDF) [theme-length]\n"
+        "book/mine.yaml:2:32: error: expected a length such as 11pt, 6in, 148mm or 1.2em [theme-length]\n"
+        "book/mine.yaml:3:15: error: a type size or leading is from 1pt to 1000pt [theme-length]\n"
+        "book/mine.yaml:3:32: error: a type size or leading is from 1pt to 1000pt [theme-length]\n"
+        "book/mine.yaml:3:43: error: expected a length such as 11pt, 6in, 148mm or 1.2em [theme-length]\n");
+  CHECK(r.exit_code == 1);
+  CHECK(!fs::exists(dir.path / "out"));
+}

@@ -21,7 +21,11 @@ seed() {  # seed FUZZER: the seed folder, filled afresh from the repository
   case $1 in
     fuzz_markdown | fuzz_pipeline)
       cp tests/corpus/reader/*.md source/*.md tests/fuzz/seeds/*.md "$dir"
-      for f in tests/corpus/books/*/*.md; do cp "$f" "$dir/$(basename "$(dirname "$f")")-$(basename "$f")"; done ;;
+      for f in tests/corpus/books/*/*.md; do cp "$f" "$dir/$(basename "$(dirname "$f")")-$(basename "$f")"; done
+      # a book in each built-in theme, given as its theme file (fuzz_pipeline.cpp)
+      for t in styles/*.yaml; do
+        { sed '/^=== theme ===$/q' tests/fuzz/seeds/pipeline-theme.md; cat "$t"; } >"$dir/theme-$(basename "$t" .yaml).md"
+      done ;;
     fuzz_metadata)
       cp source/book.yaml "$dir/source.yaml"
       cp tests/corpus/reader/book.yaml "$dir/reader.yaml"
