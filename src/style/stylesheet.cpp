@@ -205,6 +205,10 @@ std::optional<StyleSheet> load_theme(const std::string& name, const std::filesys
        }},
   });
   if (text_width > 0) s.margin_outer = s.page_width - s.margin_inner - text_width;
+  if (s.margin_outer < 0) {
+    diags.error(yaml->span, "theme-value", "the text is wider than the page less its inner margin");
+    r.ok = false;
+  }
   if (s.body_font.empty()) diags.error(yaml->span, "theme-value", "the theme names no body font (fonts: body:)");
   if (s.heading_font.empty()) s.heading_font = s.body_font, s.heading_font_at = s.body_font_at;
   if (s.mono_font.empty()) s.mono_font = "DejaVu Sans Mono";
