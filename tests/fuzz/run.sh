@@ -54,7 +54,8 @@ for f in "${fuzzers[@]}"; do
   log=$work/logs/$f.log
   echo "recto: fuzzing $f for $seconds s (output in $log)"
   # shellcheck disable=SC2046
-  if nice -n 19 "$work/tests/fuzz/$f" $(options "$f") -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 \
+  # -timeout is wall time: generous, as a fuzzer at the lowest priority on a busy machine is slow.
+  if nice -n 19 "$work/tests/fuzz/$f" $(options "$f") -max_total_time="$seconds" -timeout=60 -rss_limit_mb=4096 \
       -print_final_stats=1 -artifact_prefix="$work/crashes/$f/" "$work/corpus/$f" "$seeds" >"$log" 2>&1; then
     grep -E '^(Done|stat::(number_of_executed_units|average_exec_per_sec))' "$log" | sed 's/^/  /'
   else
