@@ -96,6 +96,10 @@ TEST_CASE(
         {"book.yaml", kBook + "bibliography: refs.json\n"},
         {"refs.json", "[{\"id\": \"a\", \"type\": \"book\",\n  \"title\": \"A\"}\n"}},
        "book/refs.json:3:1: error: malformed YAML: end of sequence flow not found [yaml-syntax]\n"},
+      {"YAML nested deeper than yaml-cpp takes (its guard said \"bad file\")",
+       {{"a.md", "Text.\n"},
+        {"book.yaml", "title: " + std::string(1900, '[') + std::string(1900, ']') + "\n"}},
+       "book/book.yaml:1:3808: error: YAML nested more than 64 levels deep [yaml-syntax]\n"},
       {"a CSL list of text",
        {{"a.md", "Text.\n"},
         {"book.yaml", kBook + "bibliography: refs.yaml\n"},
@@ -326,7 +330,24 @@ TEST_CASE("bad input: a 100 MB chapter is refused before it is read, in bounded 
   CHECK(r.err ==
         "book/b.md: error: the file is 100 MB, more than the 10 MB recto reads: it is not read "
         "[input-limit]\n"
-        "  hint: split it into files of at most 10 MB\n");
+        "  hint: split the book into books of at most 10 MB\n");
+  CHECK(r.exit_code == 1);
+  CHECK(!fs::exists(dir.path / "out"));
+}
+
+TEST_CASE(
+    "bad input: chapters under 10 MB that are more together are refused from the one that goes "
+    "beyond",
+    "[bad-input][limits]") {
+  TempDir dir;
+  write_file(dir.path / "book" / "book.yaml", kBook);
+  const std::string chapter = std::string(3'999'999, 'x') + "\n";  // 4 MB
+  for (const char* name : {"a.md", "b.md", "c.md"}) write_file(dir.path / "book" / name, chapter);
+  RunResult r = build(dir.path);
+  CHECK(r.err ==
+        "book/c.md: error: with this file of 4 MB the manuscript is more than the 10 MB recto "
+        "reads: it is "
+        "not read [input-limit]\n  hint: split the book into books of at most 10 MB\n");
   CHECK(r.exit_code == 1);
   CHECK(!fs::exists(dir.path / "out"));
 }
@@ -365,4 +386,114 @@ TEST_CASE(
   CHECK(r.err == "recto: error: cannot write 'out/odd-input.epub': Not a directory\n");
   CHECK(r.exit_code == 3);
   CHECK(read_text(dir.path / "out") == "a file where the folder should be");
+}
+
+TEST_CASE(
+    "bad input: theme lengths beyond a PDF page, type sizes outside 1-1000 pt, NaN and infinity "
+    "are errors",
+    "[bad-input]") {
+  // A body size of 1e30pt and a page 1e300pt wide made libharu fail: exit 70, "internal error".
+  TempDir dir;
+  write_file(dir.path / "book" / "book.yaml", kBook + "theme: mine.yaml\n");
+  write_file(dir.path / "book" / "a.md", "Text.\n");
+  write_file(dir.path / "book" / "mine.yaml",
+             "fonts: {body: Noto Serif}\n"
+             "page: {width: 1e300pt, height: infpt}\n"
+             "sizes: {body: 1e30pt, leading: 0pt, note: nanpt}\n");
+  RunResult r = build(dir.path);
+  CHECK(r.err ==
+        "book/mine.yaml:2:15: error: a length is at most 14400pt (200in, the largest page of a "
+        "PDF) [theme-length]\n"
+        "book/mine.yaml:2:32: error: expected a length such as 11pt, 6in, 148mm or 1.2em "
+        "[theme-length]\n"
+        "book/mine.yaml:3:15: error: a type size or leading is from 1pt to 1000pt [theme-length]\n"
+        "book/mine.yaml:3:32: error: a type size or leading is from 1pt to 1000pt [theme-length]\n"
+        "book/mine.yaml:3:43: error: expected a length such as 11pt, 6in, 148mm or 1.2em "
+        "[theme-length]\n");
+  CHECK(r.exit_code == 1);
+  CHECK(!fs::exists(dir.path / "out"));
+  // A measure wider than the page set the text off its edge.
+  write_file(dir.path / "book" / "mine.yaml",
+             "fonts: {body: Noto Serif}\nmargins: {text-width: 14400pt}\n");
+  r = build(dir.path);
+  CHECK(r.err ==
+        "book/mine.yaml:1:1: error: the text is wider than the page less its inner margin "
+        "[theme-value]\n");
+  CHECK(r.exit_code == 1);
+  CHECK(!fs::exists(dir.path / "out"));
+}
+
+TEST_CASE("bad input: a SOURCE_DATE_EPOCH past the year 9999 is a usage error, exit 2",
+          "[bad-input]") {
+  // 2^63 - 1 seconds made the year 219250468 (an int narrowed), in dates that must have four
+  // digits.
+  TempDir dir;
+  write_file(dir.path / "book" / "book.yaml", kBook);
+  write_file(dir.path / "book" / "a.md", "Text.\n");
+  for (const char* epoch :
+       {"253402300800", "9223372036854775807", "99999999999999999999", "-1", "1e9"}) {
+    RunResult r = build(dir.path, "SOURCE_DATE_EPOCH=" + std::string(epoch) + " ");
+    INFO(epoch);
+    CHECK(r.err ==
+          "recto: error: SOURCE_DATE_EPOCH must be a number of seconds since 1970, up to the end "
+          "of 9999\n");
+    CHECK(r.exit_code == 2);
+    CHECK(!fs::exists(dir.path / "out"));
+  }
+  RunResult last = build(dir.path, "SOURCE_DATE_EPOCH=253402300799 ");
+  CHECK(last.exit_code == 0);
+  CHECK(run_command("unzip -p '" + (dir.path / "out" / "odd-input.epub").string() +
+                    "' EPUB/content.opf")
+            .out.find("9999-12-31T23:59:59Z") != std::string::npos);
+}
+
+TEST_CASE(
+    "bad input: a paragraph of 100,000 in-text citations, or of 50,000 words, is set in linear "
+    "time",
+    "[bad-input][limits]") {
+  // Each citation split off its text in turn, and each note inserted into the paragraph in place,
+  // took minutes (quadratic); so did setting a 50,000-word paragraph a line shorter and longer.
+  TempDir dir;
+  write_file(dir.path / "book" / "book.yaml", kBook + "bibliography: refs.yaml\n");
+  write_file(dir.path / "book" / "refs.yaml", "- id: a\n  type: book\n  title: A\n");
+  std::string citations;
+  for (int i = 0; i < 100'000; ++i) citations += "@a ";
+  write_file(dir.path / "book" / "a.md", citations + "\n");
+  auto start = std::chrono::steady_clock::now();
+  RunResult r = run_command("cd '" + dir.path.string() + "' && " + RECTO_BINARY + " check book");
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(30));
+  CHECK(r.exit_code == 0);
+
+  std::string words;
+  for (int i = 0; i < 50'000; ++i) words += "*a_ ";
+  write_file(dir.path / "book" / "a.md", words + "\n");
+  start = std::chrono::steady_clock::now();
+  r = run_command("cd '" + dir.path.string() + "' && " + RECTO_BINARY +
+                  " build -q --format pdf -o out book");
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(30));
+  CHECK(r.exit_code == 0);
+}
+
+TEST_CASE(
+    "bad input: a title, a heading and a link of 20,000 words are built, the PDF's strings and the "
+    "name cut",
+    "[bad-input]") {
+  // Each made libharu fail (exit 70, "internal error"), and the title made a file name too long.
+  TempDir dir;
+  std::string words;
+  for (int i = 0; i < 20'000; ++i) words += "word ";
+  write_file(dir.path / "book" / "book.yaml",
+             "title: " + words + "\nauthor: " + words + "\nlang: en\n");
+  write_file(dir.path / "book" / "a.md", "# " + words + "\n\nA [link](https://example.org/" +
+                                             std::string(70'000, 'b') + ") and www." +
+                                             std::string(70'000, 'w') + ".org too.\n");
+  RunResult r = build(dir.path);
+  CHECK(r.err.find("error") ==
+        std::string::npos);  // the long address is an overfull line: a warning
+  REQUIRE(r.exit_code == 0);
+  std::string stem;
+  for (int i = 0; i < 20; ++i) stem += i ? "-word" : "word";  // 99 characters: cut before a word
+  CHECK(fs::exists(dir.path / "out" / (stem + ".epub")));
+  CHECK(run_command("qpdf --check '" + (dir.path / "out" / (stem + ".pdf")).string() + "'")
+            .exit_code == 0);
 }

@@ -26,10 +26,16 @@ namespace recto {
 
 namespace {
 
-// The output file stem: the title as ASCII words, else the manuscript folder's name, else "book".
+// The output file stem: the title as ASCII words, else the manuscript folder's name, else "book"; at
+// most 100 characters, cut between words (a title of 20,000 words made a name too long to write).
 std::string output_stem(const Document& doc, const fs::path& source) {
+  constexpr std::size_t kLongest = 100;
   std::string stem = epub::ascii_stem(doc.meta.title);
   if (stem.empty()) stem = epub::ascii_stem(fs::absolute(source).lexically_normal().filename().string());
+  if (stem.size() > kLongest) {
+    std::size_t word_end = stem.rfind('-', kLongest);
+    stem.resize(word_end != std::string::npos && word_end > 0 ? word_end : kLongest);
+  }
   return stem.empty() ? "book" : stem;
 }
 
@@ -71,7 +77,7 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
   epub_options.source_date_epoch = source_date_epoch(epoch_ok);
   epub_options.generator = "recto " RECTO_VERSION;
   if (!epoch_ok) {
-    err << "recto: error: SOURCE_DATE_EPOCH must be a number of seconds since 1970\n";
+    err << "recto: error: SOURCE_DATE_EPOCH must be a number of seconds since 1970, up to the end of 9999\n";
     return kUsage;
   }
 

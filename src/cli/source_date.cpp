@@ -1,6 +1,7 @@
 // Reading SOURCE_DATE_EPOCH from the environment.
 #include "source_date.hpp"
 
+#include <cerrno>
 #include <cstdlib>
 
 namespace recto {
@@ -10,8 +11,10 @@ std::optional<std::int64_t> source_date_epoch(bool& ok) {
   const char* value = std::getenv("SOURCE_DATE_EPOCH");
   if (!value || !*value) return std::nullopt;
   char* end = nullptr;
+  errno = 0;
   long long seconds = std::strtoll(value, &end, 10);
-  ok = *end == '\0' && seconds >= 0;
+  // Up to the end of 9999: the dates of EPUB and PDF have four-digit years.
+  ok = *end == '\0' && errno == 0 && seconds >= 0 && seconds <= kLastSecondOf9999;
   return seconds;
 }
 

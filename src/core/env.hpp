@@ -27,6 +27,7 @@ class Env {
 
   Sources sources;
   std::vector<std::filesystem::path> inputs_read;  // every file read, in order
+  std::uintmax_t text_bytes_read = 0;             // of the manuscript's text files, against its limit
 };
 
 }  // namespace recto

@@ -61,12 +61,17 @@ class ObjectMaker {
   HPDF_String ascii_string(const std::string& s) {
     return made_by_libharu(pdf_, HPDF_String_New(pdf_->mmgr, s.c_str(), nullptr), "make a string");
   }
-  // A PDF text string: literal when ASCII, else UTF-16BE with its byte order mark.
+  // A PDF text string: literal when ASCII, else UTF-16BE with its byte order mark; cut to the
+  // longest string a PDF holds (a title or heading of 20,000 words made libharu fail).
   void* text_string(const std::string& utf8) {
     bool ascii = true;
     for (unsigned char c : utf8) ascii = ascii && c >= 0x20 && c < 0x7F;
-    if (ascii) return ascii_string(utf8);
+    if (ascii) return ascii_string(utf8.substr(0, kMaxStringBytes));
     std::string bytes = "\xFE\xFF" + utf16be(utf8);
+    if (bytes.size() > kMaxStringBytes) {
+      bytes.resize(kMaxStringBytes - 1);  // whole UTF-16 units, not ending inside a surrogate pair
+      if ((static_cast<unsigned char>(bytes[bytes.size() - 2]) & 0xFC) == 0xD8) bytes.resize(bytes.size() - 2);
+    }
     return made_by_libharu(pdf_,
                            HPDF_Binary_New(pdf_->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()),
                                            static_cast<HPDF_UINT>(bytes.size())),

@@ -11,6 +11,7 @@
 #include "calendar.hpp"
 #include "libharu_error.hpp"
 #include "libharu_internals.hpp"
+#include "pdf_syntax.hpp"
 #include "pdf_writer.hpp"
 #include "png_image.hpp"
 
@@ -170,9 +171,10 @@ void PdfDocument::add_link(std::size_t page, const typeset::LinkArea& link) {
                  static_cast<HPDF_REAL>(link.y + link.height)};
   HPDF_Annotation annotation = nullptr;
   if (!link.uri.empty()) {
-    annotation = state_->made(
-        HPDF_Page_CreateURILinkAnnot(state_->page(page), area, ascii_uri(link.uri).c_str()),
-        "make a URI link");
+    const std::string uri = ascii_uri(link.uri);
+    if (uri.size() > kMaxStringBytes) return;  // longer than a PDF can hold: the text stays, unlinked
+    annotation = state_->made(HPDF_Page_CreateURILinkAnnot(state_->page(page), area, uri.c_str()),
+                              "make a URI link");
   } else {
     if (link.target_page < 0)
       throw std::runtime_error("pdf: a link has neither a URI nor a target page");

@@ -25,4 +25,7 @@ std::string utf16be(std::string_view utf8);
 // The same as upper-case hex digits.
 std::string utf16be_hex(std::string_view utf8);
 
+// The longest string a PDF reader must take (PDF 1.7, Annex C); libharu refuses any over 65535.
+inline constexpr std::size_t kMaxStringBytes = 32767;
+
 }  // namespace recto::pdf

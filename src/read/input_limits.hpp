@@ -7,9 +7,10 @@
 
 namespace recto {
 
-// A chapter, book.yaml or reference list larger than this is an error, and is not read: reading and
-// setting it would take minutes and gigabytes (10 MB is some 1.5 million words).
-inline constexpr std::uintmax_t max_text_file_bytes = 10'000'000;
+// The manuscript's text files (chapters, book.yaml, reference lists) together are at most this
+// large: setting 1 MB of text takes some 250 MB of memory and 2 seconds, and 10 MB is some 1.5 million
+// words, three times War and Peace. The file that goes beyond is an error, and is not read.
+inline constexpr std::uintmax_t max_text_bytes = 10'000'000;
 
 // Blocks and inlines nested deeper than this (quotes in quotes, emphasis in emphasis) are an error.
 inline constexpr int max_nesting = 100;

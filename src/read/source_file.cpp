@@ -56,15 +56,24 @@ void drop_xml_forbidden(SourceFile& file, Diagnostics& diags) {
 }  // namespace
 
 std::optional<SourceFile> load_source(const std::filesystem::path& path, Env& env, Diagnostics& diags) {
-  if (auto size = env.file_size(path); size && *size > max_text_file_bytes) {
+  auto size = env.file_size(path);
+  if (size && *size + env.text_bytes_read > max_text_bytes) {
     SourceFile file;  // empty: the file is not read at all
     file.id = env.sources.add(path.lexically_normal().string());
-    diags.error({file.id, 0, 0}, "input-limit",
-                "the file is " + megabytes(*size) + ", more than the " + megabytes(max_text_file_bytes) +
-                    " recto reads: it is not read",
-                "split it into files of at most " + megabytes(max_text_file_bytes));
+    const std::string limit = megabytes(max_text_bytes);
+    if (*size > max_text_bytes) {
+      diags.error({file.id, 0, 0}, "input-limit",
+                  "the file is " + megabytes(*size) + ", more than the " + limit + " recto reads: it is not read",
+                  "split the book into books of at most " + limit);
+    } else {
+      diags.error({file.id, 0, 0}, "input-limit",
+                  "with this file of " + megabytes(*size) + " the manuscript is more than the " + limit +
+                      " recto reads: it is not read",
+                  "split the book into books of at most " + limit);
+    }
     return file;
   }
+  if (size) env.text_bytes_read += *size;
   auto bytes = env.read_file(path);
   if (!bytes) return std::nullopt;
   SourceFile file;

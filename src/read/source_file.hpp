@@ -15,8 +15,8 @@ struct SourceFile {
   std::string text;  // valid UTF-8: invalid bytes reported and replaced by U+FFFD, a BOM removed
 };
 
-// nullopt when the file cannot be read (the caller reports it where the file was named); a file
-// larger than max_text_file_bytes is an error, and empty.
+// nullopt when the file cannot be read (the caller reports it where the file was named); a file that
+// takes the text read beyond max_text_bytes is an error, and empty.
 std::optional<SourceFile> load_source(const std::filesystem::path& path, Env& env, Diagnostics& diags);
 
 // Splits a leading YAML metadata block (`---` … `---` or `...`) off Markdown text, keeping line

@@ -1,6 +1,7 @@
 // Converting yaml-cpp nodes into YamlValue, checking what yaml-cpp 0.7 lets through (duplicate keys).
 #include "yaml_value.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <map>
@@ -73,6 +74,8 @@ std::optional<YamlValue> parse_yaml(std::string_view text, const LineIndex& line
   try {
     YAML::Node root = YAML::Load(std::string(text));
     return convert(root, lines, diags, 0);
+  } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own guard, deeper than ours: "bad file"
+    diags.error(mark_span(e.mark, lines), "yaml-syntax", "YAML nested more than 64 levels deep");
   } catch (const YAML::ParserException& e) {
     diags.error(mark_span(e.mark, lines), "yaml-syntax", "malformed YAML: " + e.msg);
   } catch (const YAML::Exception& e) {

@@ -1,6 +1,7 @@
 // Walking the book in reading order, numbering notes and rendering citations into notes.
 #include "notes.hpp"
 
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -57,7 +58,11 @@ class NoteNumbering {
     return out;
   }
 
+  // Into a new sequence, in one pass: inserting into `xs` as it went took quadratic time over a
+  // paragraph of many citations.
   void inlines(Inlines& xs, bool in_note) {
+    Inlines out;
+    out.reserve(xs.size());
     for (std::size_t i = 0; i < xs.size(); ++i) {
       Inline& x = xs[i];
       if (auto* note = std::get_if<Note>(&x.node)) {
@@ -67,10 +72,7 @@ class NoteNumbering {
         Inlines text = citation_text(*cite, x.span);
         if (in_note) {  // a citation inside a note is set in its text, not as a note of its own
           if (!text.empty()) text.pop_back();  // the sentence around it has its own full stop
-          xs.erase(xs.begin() + static_cast<std::ptrdiff_t>(i));
-          xs.insert(xs.begin() + static_cast<std::ptrdiff_t>(i), text.begin(), text.end());
-          i += text.size();
-          --i;  // unsigned wrap-around is intended when the citation rendered to nothing
+          std::move(text.begin(), text.end(), std::back_inserter(out));
           continue;
         }
         Inlines prefix_text;
@@ -82,43 +84,42 @@ class NoteNumbering {
         number(cite_note);
         x.node = std::move(cite_note);
         if (!prefix_text.empty()) {
-          xs.insert(xs.begin() + static_cast<std::ptrdiff_t>(i), prefix_text.front());
-          ++i;
-        } else {
-          i = place_after_punctuation(xs, i);
+          out.push_back(std::move(prefix_text.front()));
+        } else if (place_after_punctuation(out, x.span, i + 1 < xs.size() ? &xs[i + 1] : nullptr)) {
+          out.push_back(std::move(x));
+          ++i;  // nothing is left of what followed
+          continue;
         }
       } else if (Inlines* children = inline_children(x)) {
         inlines(*children, in_note);
       }
+      out.push_back(std::move(x));
     }
+    xs = std::move(out);
   }
 
   // As pandoc does for note styles: "a claim [@a]." becomes "a claim.¹" — the space before the note
-  // goes, and the punctuation after it moves before it. Returns the note's new index.
-  static std::size_t place_after_punctuation(Inlines& xs, std::size_t i) {
-    if (i > 0) {
-      if (auto* before = std::get_if<Str>(&xs[i - 1].node)) {
+  // goes, and the punctuation after it moves before it. `out` ends where the note goes, `after`
+  // follows it; true when nothing is left of `after`.
+  static bool place_after_punctuation(Inlines& out, SourceSpan note_at, Inline* after) {
+    if (!out.empty()) {
+      if (auto* before = std::get_if<Str>(&out.back().node)) {
         while (!before->text.empty() && before->text.back() == ' ') before->text.pop_back();
-        if (before->text.empty()) {
-          xs.erase(xs.begin() + static_cast<std::ptrdiff_t>(i - 1));
-          --i;
-        }
+        if (before->text.empty()) out.pop_back();
       }
     }
-    if (i + 1 >= xs.size()) return i;
-    auto* after = std::get_if<Str>(&xs[i + 1].node);
-    if (!after) return i;
-    std::size_t n = after->text.find_first_not_of(".,;:!?");
-    if (n == 0) return i;
-    std::string punctuation = after->text.substr(0, n);
-    after->text.erase(0, n);
-    if (after->text.empty()) xs.erase(xs.begin() + static_cast<std::ptrdiff_t>(i + 1));
-    if (auto* before = i > 0 ? std::get_if<Str>(&xs[i - 1].node) : nullptr) {
+    auto* following = after ? std::get_if<Str>(&after->node) : nullptr;
+    if (!following) return false;
+    std::size_t n = following->text.find_first_not_of(".,;:!?");
+    if (n == 0) return false;
+    std::string punctuation = following->text.substr(0, n);
+    following->text.erase(0, n);
+    if (auto* before = out.empty() ? nullptr : std::get_if<Str>(&out.back().node)) {
       before->text += punctuation;
-      return i;
+    } else {
+      out.push_back(Inline{Str{punctuation}, note_at});
     }
-    xs.insert(xs.begin() + static_cast<std::ptrdiff_t>(i), Inline{Str{punctuation}, xs[i].span});
-    return i + 1;
+    return following->text.empty();
   }
 
   std::map<std::string, const Reference*> refs_;

@@ -1,6 +1,7 @@
 // Reading a theme's YAML into a StyleSheet, with an error at the position of anything wrong.
 #include "stylesheet.hpp"
 
+#include <cmath>
 #include <cstdlib>
 #include <functional>
 #include <map>
@@ -14,6 +15,9 @@
 namespace recto::style {
 
 namespace {
+
+constexpr double kLongest = 14400;  // points: PDF's largest page, 200 in
+constexpr double kSmallestSize = 1, kLargestSize = 1000;
 
 struct Reader {
   Diagnostics& diags;
@@ -43,15 +47,23 @@ struct Reader {
     }
   }
 
-  std::function<void(const YamlValue&)> length(double& out, const double& em) {
-    return [this, &out, &em](const YamlValue& v) {
+  // A length from 0 to PDF's largest page; a type size or leading (`size`) from 1pt to 1000pt. Beyond
+  // them, text and pages could not be set or written.
+  std::function<void(const YamlValue&)> length(double& out, const double& em, bool size = false) {
+    return [this, &out, &em, size](const YamlValue& v) {
       auto value = v.is_scalar() ? parse_length(v.scalar, em) : std::nullopt;
-      if (!value || *value < 0) {
+      if (!value || !std::isfinite(*value) || *value < 0) {
         diags.error(v.span, "theme-length", "expected a length such as 11pt, 6in, 148mm or 1.2em");
         ok = false;
-        return;
+      } else if (size && (*value < kSmallestSize || *value > kLargestSize)) {
+        diags.error(v.span, "theme-length", "a type size or leading is from 1pt to 1000pt");
+        ok = false;
+      } else if (*value > kLongest) {
+        diags.error(v.span, "theme-length", "a length is at most 14400pt (200in, the largest page of a PDF)");
+        ok = false;
+      } else {
+        out = *value;
       }
-      out = *value;
     };
   }
 
@@ -149,15 +161,15 @@ std::optional<StyleSheet> load_theme(const std::string& name, const std::filesys
   double em = s.body_size;
   // Sizes first, so that lengths in em anywhere mean the body size.
   if (const YamlValue* sizes = yaml->find("sizes")) {
-    r.section(*sizes, {{"body", r.length(s.body_size, no_em)},
-                       {"leading", r.length(s.leading, no_em)},
-                       {"note", r.length(s.note_size, no_em)},
-                       {"note-leading", r.length(s.note_leading, no_em)},
-                       {"code", r.length(s.code_size, no_em)},
-                       {"h1", r.length(s.h1_size, no_em)},
-                       {"h2", r.length(s.h2_size, no_em)},
-                       {"h3", r.length(s.h3_size, no_em)},
-                       {"title", r.length(s.title_size, no_em)}});
+    r.section(*sizes, {{"body", r.length(s.body_size, no_em, true)},
+                       {"leading", r.length(s.leading, no_em, true)},
+                       {"note", r.length(s.note_size, no_em, true)},
+                       {"note-leading", r.length(s.note_leading, no_em, true)},
+                       {"code", r.length(s.code_size, no_em, true)},
+                       {"h1", r.length(s.h1_size, no_em, true)},
+                       {"h2", r.length(s.h2_size, no_em, true)},
+                       {"h3", r.length(s.h3_size, no_em, true)},
+                       {"title", r.length(s.title_size, no_em, true)}});
     em = s.body_size;
   }
   r.section(*yaml, {
@@ -193,6 +205,10 @@ std::optional<StyleSheet> load_theme(const std::string& name, const std::filesys
        }},
   });
   if (text_width > 0) s.margin_outer = s.page_width - s.margin_inner - text_width;
+  if (s.margin_outer < 0) {
+    diags.error(yaml->span, "theme-value", "the text is wider than the page less its inner margin");
+    r.ok = false;
+  }
   if (s.body_font.empty()) diags.error(yaml->span, "theme-value", "the theme names no body font (fonts: body:)");
   if (s.heading_font.empty()) s.heading_font = s.body_font, s.heading_font_at = s.body_font_at;
   if (s.mono_font.empty()) s.mono_font = "DejaVu Sans Mono";

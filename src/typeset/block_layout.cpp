@@ -11,6 +11,13 @@
 
 namespace recto::typeset {
 
+namespace {
+
+// The longest paragraph, in lines, also set a line shorter and a line longer for the page builder.
+constexpr std::size_t kMostLinesWithAlternatives = 200;
+
+}  // namespace
+
 InlineStyle BlockLayout::body_style() const {
   InlineStyle s;
   s.size = sheet_.body_size;
@@ -98,6 +105,10 @@ BreakResult BlockLayout::break_justified(const Items& items, double measure, Sou
 // and more for each hyphen it adds.
 void BlockLayout::alternatives(const Items& items, const BreakResult& best, const LineFrame& frame,
                                const Slice& first, std::size_t block_ids) {
+  // Breaking for an exact line count keeps a node per line count: time grows with the square of the
+  // paragraph's length (a paragraph of 50,000 words took minutes). A paragraph that long fills
+  // pages of its own, and is set at its optimum only.
+  if (best.lines.size() > kMostLinesWithAlternatives) return;
   constexpr double kTightest = -0.9, kLoosest = 2.0;  // the adjustment ratios a setting may use
   Alternatives alt;
   auto hyphens = [&](const std::vector<LineBreak>& lines) {

@@ -1,5 +1,6 @@
 // libFuzzer target: a one-file manuscript (front matter, Markdown, inline references) built to an
-// EPUB and a PDF in memory, through the same stages as `recto build`.
+// EPUB and a PDF in memory, through the same stages as `recto build`. What follows a line
+// "=== theme ===" is the file theme.yaml, which the front matter may name (`theme: theme.yaml`).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -19,10 +20,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const std::string image =
       cover::palette_png(3, 2, {0, 1, 0, 1, 0, 1}, {{200, 0, 0}, {0, 0, 200}});
   Loaded loaded;
-  const std::filesystem::path folder =
-      "/recto-fuzz";  // nothing here is on the disk: all is in memory
-  loaded.env.memory_files[folder / "book.md"] =
-      std::string(reinterpret_cast<const char*>(data), size);
+  // Nothing here is on the disk: all is in memory.
+  const std::filesystem::path folder = "/recto-fuzz";
+  std::string input(reinterpret_cast<const char*>(data), size);
+  const std::string separator = "\n=== theme ===\n";
+  if (std::size_t at = input.find(separator); at != std::string::npos) {
+    loaded.env.memory_files[folder / "theme.yaml"] = input.substr(at + separator.size());
+    input.resize(at + 1);
+  }
+  loaded.env.memory_files[folder / "book.md"] = input;
   loaded.env.memory_files[folder / "image.png"] = image;
   loaded.doc = read_manuscript(folder / "book.md", ReadOptions{}, loaded.env, loaded.diags);
   loaded.doc = resolve(std::move(loaded.doc), ResolveOptions{}, loaded.env, loaded.diags);

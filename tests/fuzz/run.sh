@@ -21,7 +21,11 @@ seed() {  # seed FUZZER: the seed folder, filled afresh from the repository
   case $1 in
     fuzz_markdown | fuzz_pipeline)
       cp tests/corpus/reader/*.md source/*.md tests/fuzz/seeds/*.md "$dir"
-      for f in tests/corpus/books/*/*.md; do cp "$f" "$dir/$(basename "$(dirname "$f")")-$(basename "$f")"; done ;;
+      for f in tests/corpus/books/*/*.md; do cp "$f" "$dir/$(basename "$(dirname "$f")")-$(basename "$f")"; done
+      # a book in each built-in theme, given as its theme file (fuzz_pipeline.cpp)
+      for t in styles/*.yaml; do
+        { sed '/^=== theme ===$/q' tests/fuzz/seeds/pipeline-theme.md; cat "$t"; } >"$dir/theme-$(basename "$t" .yaml).md"
+      done ;;
     fuzz_metadata)
       cp source/book.yaml "$dir/source.yaml"
       cp tests/corpus/reader/book.yaml "$dir/reader.yaml"
@@ -50,7 +54,8 @@ for f in "${fuzzers[@]}"; do
   log=$work/logs/$f.log
   echo "recto: fuzzing $f for $seconds s (output in $log)"
   # shellcheck disable=SC2046
-  if nice -n 19 "$work/tests/fuzz/$f" $(options "$f") -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 \
+  # -timeout is wall time: generous, as a fuzzer at the lowest priority on a busy machine is slow.
+  if nice -n 19 "$work/tests/fuzz/$f" $(options "$f") -max_total_time="$seconds" -timeout=60 -rss_limit_mb=4096 \
       -print_final_stats=1 -artifact_prefix="$work/crashes/$f/" "$work/corpus/$f" "$seeds" >"$log" 2>&1; then
     grep -E '^(Done|stat::(number_of_executed_units|average_exec_per_sec))' "$log" | sed 's/^/  /'
   else
