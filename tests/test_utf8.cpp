@@ -24,3 +24,10 @@ TEST_CASE("columns count characters and not bytes", "[utf8]") {
   CHECK(at.col == 4);
   CHECK(lines.offset(2, 1) == 9);
 }
+
+TEST_CASE("an excerpt cuts between characters and marks the cut", "[utf8]") {
+  CHECK(utf8::excerpt("隐私保护", 2) == "隐私\u2026");
+  CHECK(utf8::excerpt("short", 40) == "short");
+  CHECK(utf8::excerpt("exact", 5) == "exact");
+  CHECK(utf8::excerpt("", 3).empty());
+}

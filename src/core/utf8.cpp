@@ -45,6 +45,16 @@ std::size_t count_chars(std::string_view s) {
   return n;
 }
 
+std::string excerpt(std::string_view s, std::size_t chars) {
+  std::size_t end = 0;
+  for (std::size_t n = 0; end < s.size(); ++end) {
+    if ((static_cast<unsigned char>(s[end]) & 0xC0) != 0x80 && n++ == chars) break;
+  }
+  std::string out(s.substr(0, end));
+  if (end < s.size()) out += "\u2026";
+  return out;
+}
+
 char32_t decode(std::string_view s, std::size_t& i) {
   auto b = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[k])); };
   char32_t c = b(i);

@@ -17,6 +17,9 @@ std::size_t first_invalid(std::string_view s);
 // Number of characters (code points) in a valid UTF-8 string.
 std::size_t count_chars(std::string_view s);
 
+// The first `chars` characters of valid UTF-8 text, and an ellipsis after them where text was cut.
+std::string excerpt(std::string_view s, std::size_t chars);
+
 // Decodes the code point at s[i] (valid UTF-8 assumed) and advances i past it.
 char32_t decode(std::string_view s, std::size_t& i);
 

@@ -8,6 +8,7 @@
 #include "linebreak_optimized.hpp"
 #include "paths.hpp"
 #include "tree_walk.hpp"
+#include "utf8.hpp"
 
 namespace recto::typeset {
 
@@ -91,7 +92,7 @@ BreakResult BlockLayout::break_justified(const Items& items, double measure, Sou
   for (std::size_t line : result.overfull) {
     const LineBreak& b = result.lines[line];
     const Box* first = b.begin < items.size() ? &items[b.begin].content : nullptr;
-    std::string start = first && first->shaped ? first->shaped->text : "";
+    std::string start = first && first->shaped ? utf8::excerpt(first->shaped->text, 40) : "";
     diags_.warning(at, "overfull-line", "a line of this paragraph is wider than the measure (from '" + start + "')",
                    "rephrase, or allow a break in a long word or address");
   }

@@ -2,6 +2,7 @@
 #include "pages.hpp"
 
 #include <map>
+#include <optional>
 
 
 namespace recto::typeset {
@@ -18,6 +19,38 @@ std::string roman(int n) {
     while (n >= value) out += text, n -= value;
   }
   return out;
+}
+
+// A running head: the title or the author in one line, cut after the last word that fits the
+// measure, with an ellipsis.
+Slice running_head(const std::string& head, const LineFrame& frame, const InlineStyle& style, ItemBuilder& folios) {
+  Items items;
+  folios.begin_block();
+  auto width_of = [](const Items& run) {
+    double w = 0;
+    for (const Item& it : run) w += it.kind == Item::penalty ? 0 : it.width;
+    return w;
+  };
+  Items ellipsis;
+  folios.add_word("\u2026", style, {}, ellipsis);
+  const double space = folios.space_width(style);
+  double width = 0;
+  for (std::size_t start = 0; start <= head.size();) {
+    std::size_t space_at = std::min(head.find(' ', start), head.size());
+    Items word;
+    folios.add_word(head.substr(start, space_at - start), style, {}, word);
+    const double gap = items.empty() ? 0 : space;
+    const bool last = space_at == head.size();
+    if (!items.empty() && width + gap + width_of(word) + (last ? 0 : width_of(ellipsis)) > frame.measure) {
+      items.insert(items.end(), ellipsis.begin(), ellipsis.end());
+      break;
+    }
+    if (!items.empty()) items.push_back(make_glue(space, 0, 0));
+    items.insert(items.end(), word.begin(), word.end());
+    width += gap + width_of(word);
+    start = space_at + 1;
+  }
+  return compose_line(items, {0, items.size(), true}, frame);
 }
 
 struct Place {
@@ -107,6 +140,7 @@ PagedDoc paginate(const std::vector<PagePlan>& plans, const style::StyleSheet& s
   // a part opens.
   int front = 0;
   while (front < static_cast<int>(doc.pages.size()) && !has_folio[front]) ++front;
+  std::optional<Slice> heads[2];  // the running heads of left- and right-hand pages, set once
   for (int i = 0; i < static_cast<int>(doc.pages.size()); ++i) {
     Page& p = doc.pages[i];
     p.label = i < front ? roman(i + 1) : std::to_string(i - front + 1);
@@ -122,21 +156,12 @@ PagedDoc paginate(const std::vector<PagePlan>& plans, const style::StyleSheet& s
       r.y += sheet.margin_bottom * 0.5;
       p.runs.push_back(std::move(r));
     }
-    const std::string& head = i % 2 == 1 ? info.author : info.title;
-    if (opening[i] || head.empty()) continue;
-    Items head_items;
     style.italic = true;
-    folios.begin_block();
-    std::size_t start = 0;
-    for (std::size_t space = head.find(' '); ; space = head.find(' ', start)) {
-      folios.add_word(head.substr(start, space == std::string::npos ? std::string::npos : space - start), style, {}, head_items);
-      if (space == std::string::npos) break;
-      double w = folios.space_width(style);
-      head_items.push_back(make_glue(w, 0, 0));
-      start = space + 1;
-    }
-    Slice running = compose_line(head_items, {0, head_items.size(), true}, {left, sheet.text_width(), 0, Align::center});
-    for (GlyphRun& r : running.runs) {
+    const int side = i % 2;
+    const std::string& head = side == 1 ? info.author : info.title;
+    if (opening[i] || head.empty()) continue;
+    if (!heads[side]) heads[side] = running_head(head, {left, sheet.text_width(), 0, Align::center}, style, folios);
+    for (GlyphRun r : heads[side]->runs) {
       r.y += sheet.page_height - sheet.margin_top * 0.55;
       p.runs.push_back(std::move(r));
     }
