@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   loaded.doc = read_manuscript(folder / "book.md", ReadOptions{}, loaded.env, loaded.diags);
   loaded.doc = resolve(std::move(loaded.doc), ResolveOptions{}, loaded.env, loaded.diags);
   if (loaded.diags.has_errors()) return 0;
-  BookCover cover(loaded, fonts);
+  BookCover cover(loaded);
   auto pages = print_edition(loaded, default_theme(loaded.doc), fonts, cover);
   if (!pages) return 0;
   epub::EpubOptions options;

@@ -2,7 +2,7 @@
 # Builds the fuzzers (the `fuzz` preset, clang) and runs each for FUZZ_SECONDS (default 60) of wall
 # time, one after the other, at the lowest priority. Seeds are copied from the tests' manuscripts at
 # each run; what the fuzzers find is kept in build/fuzz/corpus, crashes in build/fuzz/crashes, each
-# fuzzer's output in build/fuzz/logs.
+# fuzzer's output in build/fuzz/logs, and the CPU time it took is printed.
 # Usage: tests/fuzz/run.sh [FUZZER...]   (default: all four)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -15,28 +15,7 @@ cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j "${JOBS:-2}" --target "${fuzzers[@]}"
 
 work=build/fuzz
-seed() {  # seed FUZZER: the seed folder, filled afresh from the repository
-  local dir=$work/seeds/$1
-  rm -rf "$dir" && mkdir -p "$dir"
-  case $1 in
-    fuzz_markdown | fuzz_pipeline)
-      cp tests/corpus/reader/*.md source/*.md tests/fuzz/seeds/*.md "$dir"
-      for f in tests/corpus/books/*/*.md; do cp "$f" "$dir/$(basename "$(dirname "$f")")-$(basename "$f")"; done
-      # a book in each built-in theme, given as its theme file (fuzz_pipeline.cpp)
-      for t in styles/*.yaml; do
-        { sed '/^=== theme ===$/q' tests/fuzz/seeds/pipeline-theme.md; cat "$t"; } >"$dir/theme-$(basename "$t" .yaml).md"
-      done ;;
-    fuzz_metadata)
-      cp source/book.yaml "$dir/source.yaml"
-      cp tests/corpus/reader/book.yaml "$dir/reader.yaml"
-      for f in tests/corpus/books/*/book.yaml styles/*.yaml; do cp "$f" "$dir/$(basename "$(dirname "$f")")-$(basename "$f")"; done ;;
-    fuzz_references)
-      cp source/references.yaml "$dir/source.yaml"
-      cp tests/corpus/reader/references.yaml "$dir/reader.yaml"
-      for f in tests/corpus/books/*/references.*; do cp "$f" "$dir/$(basename "$(dirname "$f")")-$(basename "$f")"; done ;;
-  esac
-  echo "$dir"
-}
+source tests/fuzz/seeds.sh
 options() {  # options FUZZER: input size and dictionary
   case $1 in
     fuzz_markdown) echo "-max_len=4096 -dict=tests/fuzz/markdown.dict" ;;
@@ -49,15 +28,17 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 status=0
 for f in "${fuzzers[@]}"; do
-  seeds=$(seed "$f")
+  seeds=$work/seeds/$f
+  seed "$seeds" "$f"
   mkdir -p "$work/corpus/$f" "$work/crashes/$f" "$work/logs"
   log=$work/logs/$f.log
   echo "recto: fuzzing $f for $seconds s (output in $log)"
   # shellcheck disable=SC2046
   # -timeout is wall time: generous, as a fuzzer at the lowest priority on a busy machine is slow.
-  if nice -n 19 "$work/tests/fuzz/$f" $(options "$f") -max_total_time="$seconds" -timeout=60 -rss_limit_mb=4096 \
+  if nice -n 19 /usr/bin/time -o "$work/logs/$f.cpu" -f "%U %S" "$work/tests/fuzz/$f" $(options "$f") -max_total_time="$seconds" -timeout=60 -rss_limit_mb=4096 \
       -print_final_stats=1 -artifact_prefix="$work/crashes/$f/" "$work/corpus/$f" "$seeds" >"$log" 2>&1; then
     grep -E '^(Done|stat::(number_of_executed_units|average_exec_per_sec))' "$log" | sed 's/^/  /'
+    awk '{ printf "  CPU time: %.1f minutes\n", ($1 + $2) / 60 }' "$work/logs/$f.cpu"
   else
     grep -E '^(==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)|runtime error' "$log" | sed 's/^/  /' >&2
     echo "recto: $f found a problem: see $log and $work/crashes/$f/" >&2
