@@ -7,10 +7,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 list=${1:-$here/debian-packages.txt}
 mapfile -t wanted < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' "$list" | grep -v '^$')
 
+# A package another installed package provides counts as installed (NodeSource's nodejs provides npm).
+provided=$(dpkg-query -W -f='${db:Status-Abbrev} ${Provides}\n' 2>/dev/null |
+  awk '$1 == "ii" { $1 = ""; print }' | tr ',' '\n' | sed -e 's/(.*)//' -e 's/[[:space:]]//g' | sort -u)
 missing=()
 for pkg in "${wanted[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
-  [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
+  [[ "$status" == "install ok installed" ]] || grep -qx "$pkg" <<<"$provided" || missing+=("$pkg")
 done
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 

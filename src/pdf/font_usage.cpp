@@ -8,6 +8,8 @@ namespace recto::pdf {
 
 namespace {
 
+const std::string kSoftHyphen = "\u00AD";
+
 // The texts one glyph stood for, in the order first seen, with how often: seldom more than one.
 struct TextVotes {
   std::vector<std::pair<std::string, int>> counts;
@@ -21,12 +23,16 @@ struct TextVotes {
     }
     counts.emplace_back(text, 1);
   }
-  const std::string& winner() const {
-    const std::pair<std::string, int>* best = &counts.front();
+  // The most frequent text, but never the soft hyphen that stands for a word broken at a line's end
+  // (its ActualText says so): the hyphen glyph's text is the hyphen it looks like, so that viewers
+  // that ignore ActualText (pdf.js) keep a word's own hyphens ("Twitter-style") and show a break as
+  // "propri- etary" rather than dropping the soft hyphen ("Univer sity").
+  std::string winner() const {
+    const std::pair<std::string, int>* best = nullptr;
     for (const auto& c : counts) {
-      if (c.second > best->second) best = &c;
+      if (c.first != kSoftHyphen && (!best || c.second > best->second)) best = &c;
     }
-    return best->first;
+    return best ? best->first : "-";
   }
 };
 

@@ -343,7 +343,8 @@ void BlockLayout::list(const std::vector<Blocks>& items, const Frame& frame, boo
     item_start_ = true;
     blocks(item, {frame.x + indent, frame.measure - indent});
     if (out_->size() == first) continue;
-    // The marker hangs in the indent of the item's first line.
+    // The marker hangs in the indent of the item's first line, and comes first in the page's content:
+    // viewers that extract text in content order (pdf.js) read it before the item's text.
     Items marker;
     InlineStyle s = body_style();
     items_.begin_block();
@@ -353,10 +354,10 @@ void BlockLayout::list(const std::vector<Blocks>& items, const Frame& frame, boo
     auto alt = book_.alternatives.find(target.paragraph);
     if (alt != book_.alternatives.end() && target.paragraph != 0) {  // its other settings too
       for (Flow* f : {&alt->second.tighter, &alt->second.looser}) {
-        if (!f->empty()) f->front().runs.insert(f->front().runs.end(), m.runs.begin(), m.runs.end());
+        if (!f->empty()) f->front().runs.insert(f->front().runs.begin(), m.runs.begin(), m.runs.end());
       }
     }
-    for (GlyphRun& r : m.runs) target.runs.push_back(std::move(r));
+    target.runs.insert(target.runs.begin(), std::make_move_iterator(m.runs.begin()), std::make_move_iterator(m.runs.end()));
     ++number;
   }
   --lists_;
