@@ -2,7 +2,7 @@
 // a reader would; prints what each page showed, and the console errors, as JSON.
 // Usage: node read.mjs MODULES ENGINE BOOK SHOTS [CROP_TOP CROP_BOTTOM]
 //   MODULES: the node_modules holding the engines; ENGINE: foliate, epubjs or pdfjs;
-//   SHOTS: a folder for screenshots of the first pages; CROP_*: for pdfjs, points cut off the pages.
+//   SHOTS: a folder for screenshots of an EPUB's first pages; CROP_*: for pdfjs, points cut off the pages.
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -51,10 +51,10 @@ try {
   page.on('requestfailed', r => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   page.on('response', r => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
   await page.goto(`${origin}/engines/reader.html`);
-  await mkdir(shots, { recursive: true });
   if (engine === 'pdfjs') {
     result.pages = await page.evaluate(([c, b]) => window.readPdf('/book.pdf', c, b), [Number(cropTop), Number(cropBottom)]);
   } else {
+    await mkdir(shots, { recursive: true });
     const bookUrl = '/book.epub';
     Object.assign(result, await page.evaluate(([e, u]) => window.openBook(e, u), [engine, bookUrl]));
     const pages = [await page.evaluate(() => window.look())];
