@@ -37,6 +37,13 @@ RunResult run_within(const std::string& command, int seconds) {
   return r;
 }
 
+// Checks that recto refused the book: exactly these diagnostics, exit code 1, and no output at all.
+void check_refused(const RunResult& r, const fs::path& dir, const std::string& diagnostics) {
+  CHECK(r.err == diagnostics);
+  CHECK(r.exit_code == 1);
+  CHECK(!fs::exists(dir / "out"));
+}
+
 // The largest resident set of any recto run so far in this test process, in megabytes.
 long largest_child_megabytes() {
   rusage usage{};
@@ -134,10 +141,7 @@ TEST_CASE(
       TempDir dir;
       write_file(dir.path / "book" / "book.yaml", kBook);
       for (const auto& [name, text] : c.files) write_file(dir.path / "book" / name, text);
-      RunResult r = build(dir.path);
-      CHECK(r.err == c.diagnostics);
-      CHECK(r.exit_code == 1);
-      CHECK(!fs::exists(dir.path / "out"));
+      check_refused(build(dir.path), dir.path, c.diagnostics);
     }
   }
 }
@@ -194,21 +198,20 @@ TEST_CASE("bad input: images cut short or with data libpng rejects are errors at
   write_file(dir.path / "book" / "a.md",
              "![Cut](cut.png)\n\n![Cut](cut.jpg)\n\n![Cut](cut.gif)\n\n![No header](header.png)\n");
   RunResult r = build(dir.path);
-  CHECK(r.err ==
-        "book/a.md:1:1: error: image 'cut.png' is damaged: the file ends before the image does "
-        "[image-format]\n"
-        "  hint: save the image again\n"
-        "book/a.md:3:1: error: image 'cut.jpg' is damaged: the file ends before the image does "
-        "[image-format]\n"
-        "  hint: save the image again\n"
-        "book/a.md:5:1: error: image 'cut.gif' is damaged: the file ends before the image does "
-        "[image-format]\n"
-        "  hint: save the image again\n"
-        "book/a.md:7:1: error: image 'header.png' is damaged: it does not begin with its header "
-        "(IHDR) "
-        "[image-format]\n  hint: save the image again\n");
-  CHECK(r.exit_code == 1);
-  CHECK(!fs::exists(dir.path / "out"));
+  check_refused(
+      r, dir.path,
+      "book/a.md:1:1: error: image 'cut.png' is damaged: the file ends before the image does "
+      "[image-format]\n"
+      "  hint: save the image again\n"
+      "book/a.md:3:1: error: image 'cut.jpg' is damaged: the file ends before the image does "
+      "[image-format]\n"
+      "  hint: save the image again\n"
+      "book/a.md:5:1: error: image 'cut.gif' is damaged: the file ends before the image does "
+      "[image-format]\n"
+      "  hint: save the image again\n"
+      "book/a.md:7:1: error: image 'header.png' is damaged: it does not begin with its header "
+      "(IHDR) "
+      "[image-format]\n  hint: save the image again\n");
 
   // Whole chunks around data that does not decode: only libpng finds it, while the PDF is written.
   write_file(dir.path / "book" / "bad.png", bad_data);
@@ -257,13 +260,12 @@ TEST_CASE("bad input: a 20000 × 20000 PNG is refused from its header, in bounde
   write_file(dir.path / "book" / "a.md", "Text.\n\n![Huge](huge.png)\n");
   RunResult r = run_within(build_command(dir.path), 10);
   CHECK(largest_child_megabytes() < 400);  // decoding it would take 800 MB and more
-  CHECK(r.err ==
-        "book/a.md:3:1: error: image 'huge.png' has 20000 × 20000 pixels, more than the 40 "
-        "megapixels "
-        "recto takes [input-limit]\n  hint: scale it down: 300 pixels per inch of the printed page "
-        "is plenty\n");
-  CHECK(r.exit_code == 1);
-  CHECK(!fs::exists(dir.path / "out"));
+  check_refused(
+      r, dir.path,
+      "book/a.md:3:1: error: image 'huge.png' has 20000 × 20000 pixels, more than the 40 "
+      "megapixels "
+      "recto takes [input-limit]\n  hint: scale it down: 300 pixels per inch of the printed page "
+      "is plenty\n");
 }
 
 TEST_CASE(
@@ -314,10 +316,9 @@ TEST_CASE(
   fs::create_symlink(dir.path / "elsewhere" / "book.yaml", book / "book.yaml");
   write_file(book / "a.md", "Text.\n");
   r = build(dir.path);
-  CHECK(r.err ==
-        "book/book.yaml: error: 'book.yaml' is outside the manuscript folder [path-outside]\n");
-  CHECK(r.exit_code == 1);
-  CHECK(!fs::exists(dir.path / "out"));
+  check_refused(
+      r, dir.path,
+      "book/book.yaml: error: 'book.yaml' is outside the manuscript folder [path-outside]\n");
 }
 
 TEST_CASE("bad input: a 100 MB chapter is refused before it is read, in bounded time and memory",
@@ -335,12 +336,11 @@ TEST_CASE("bad input: a 100 MB chapter is refused before it is read, in bounded 
   REQUIRE(fs::file_size(dir.path / "book" / "b.md") == 100'000'000);
   RunResult r = run_within(build_command(dir.path), 10);
   CHECK(largest_child_megabytes() < 400);
-  CHECK(r.err ==
-        "book/b.md: error: the file is 100 MB, more than the 10 MB recto reads: it is not read "
-        "[input-limit]\n"
-        "  hint: split the book into books of at most 10 MB\n");
-  CHECK(r.exit_code == 1);
-  CHECK(!fs::exists(dir.path / "out"));
+  check_refused(
+      r, dir.path,
+      "book/b.md: error: the file is 100 MB, more than the 10 MB recto reads: it is not read "
+      "[input-limit]\n"
+      "  hint: split the book into books of at most 10 MB\n");
 }
 
 TEST_CASE(
@@ -352,12 +352,11 @@ TEST_CASE(
   const std::string chapter = std::string(3'999'999, 'x') + "\n";  // 4 MB
   for (const char* name : {"a.md", "b.md", "c.md"}) write_file(dir.path / "book" / name, chapter);
   RunResult r = build(dir.path);
-  CHECK(r.err ==
-        "book/c.md: error: with this file of 4 MB the manuscript is more than the 10 MB recto "
-        "reads: it is "
-        "not read [input-limit]\n  hint: split the book into books of at most 10 MB\n");
-  CHECK(r.exit_code == 1);
-  CHECK(!fs::exists(dir.path / "out"));
+  check_refused(
+      r, dir.path,
+      "book/c.md: error: with this file of 4 MB the manuscript is more than the 10 MB recto "
+      "reads: it is "
+      "not read [input-limit]\n  hint: split the book into books of at most 10 MB\n");
 }
 
 TEST_CASE(
@@ -409,26 +408,23 @@ TEST_CASE(
              "page: {width: 1e300pt, height: infpt}\n"
              "sizes: {body: 1e30pt, leading: 0pt, note: nanpt}\n");
   RunResult r = build(dir.path);
-  CHECK(r.err ==
-        "book/mine.yaml:2:15: error: a length is at most 14400pt (200in, the largest page of a "
-        "PDF) [theme-length]\n"
-        "book/mine.yaml:2:32: error: expected a length such as 11pt, 6in, 148mm or 1.2em "
-        "[theme-length]\n"
-        "book/mine.yaml:3:15: error: a type size or leading is from 1pt to 1000pt [theme-length]\n"
-        "book/mine.yaml:3:32: error: a type size or leading is from 1pt to 1000pt [theme-length]\n"
-        "book/mine.yaml:3:43: error: expected a length such as 11pt, 6in, 148mm or 1.2em "
-        "[theme-length]\n");
-  CHECK(r.exit_code == 1);
-  CHECK(!fs::exists(dir.path / "out"));
+  check_refused(
+      r, dir.path,
+      "book/mine.yaml:2:15: error: a length is at most 14400pt (200in, the largest page of a "
+      "PDF) [theme-length]\n"
+      "book/mine.yaml:2:32: error: expected a length such as 11pt, 6in, 148mm or 1.2em "
+      "[theme-length]\n"
+      "book/mine.yaml:3:15: error: a type size or leading is from 1pt to 1000pt [theme-length]\n"
+      "book/mine.yaml:3:32: error: a type size or leading is from 1pt to 1000pt [theme-length]\n"
+      "book/mine.yaml:3:43: error: expected a length such as 11pt, 6in, 148mm or 1.2em "
+      "[theme-length]\n");
   // A measure wider than the page set the text off its edge.
   write_file(dir.path / "book" / "mine.yaml",
              "fonts: {body: Noto Serif}\nmargins: {text-width: 14400pt}\n");
   r = build(dir.path);
-  CHECK(r.err ==
-        "book/mine.yaml:1:1: error: the text is wider than the page less its inner margin "
-        "[theme-value]\n");
-  CHECK(r.exit_code == 1);
-  CHECK(!fs::exists(dir.path / "out"));
+  check_refused(r, dir.path,
+                "book/mine.yaml:1:1: error: the text is wider than the page less its inner margin "
+                "[theme-value]\n");
 }
 
 TEST_CASE("bad input: a SOURCE_DATE_EPOCH past the year 9999 is a usage error, exit 2",
@@ -473,8 +469,9 @@ TEST_CASE(
   std::string words;
   for (int i = 0; i < 50'000; ++i) words += "*a_ ";
   write_file(dir.path / "book" / "a.md", words + "\n");
-  r = run_within("cd '" + dir.path.string() + "' && " + RECTO_BINARY + " build -q --format pdf -o out book",
-                 30);
+  r = run_within(
+      "cd '" + dir.path.string() + "' && " + RECTO_BINARY + " build -q --format pdf -o out book",
+      30);
   CHECK(r.exit_code == 0);
 }
 
@@ -499,7 +496,8 @@ TEST_CASE(
         std::string::npos);
   REQUIRE(r.exit_code == 0);
   // The running heads are cut to the measure: one line, "word word … word…".
-  RunResult pages = run_command("cd '" + dir.path.string() + "' && " + RECTO_BINARY + " pages book");
+  RunResult pages =
+      run_command("cd '" + dir.path.string() + "' && " + RECTO_BINARY + " pages book");
   REQUIRE(pages.exit_code == 0);
   CHECK(pages.out.find("Italic 9.00 \"word word") != std::string::npos);
   CHECK(pages.out.find(" word\u2026\" @") != std::string::npos);
