@@ -154,6 +154,22 @@ TEST_CASE("a citation note goes after the punctuation that follows it, without a
   CHECK(shape == "A claim.[1] Another,[2] and more;[3] last[4]");
 }
 
+TEST_CASE("a citation note at the start of a line goes after the punctuation without the line's end before it",
+          "[resolve]") {
+  // "explains why\n[@web]." read "explains why .¹": the soft break stayed before the moved full stop.
+  Document doc = resolved({{"book.yaml", "bibliography: refs.yaml\n"},
+                           {"refs.yaml", kRefs},
+                           {"a.md", "It explains why\n[@web]. Then more\n[@book]\nand the rest.\n"}});
+  const Inlines& xs = std::get<Para>(doc.divisions[0].blocks[0].node).content;
+  std::string shape;
+  for (const Inline& x : xs) {
+    if (auto* s = std::get_if<Str>(&x.node)) shape += s->text;
+    if (auto* n = std::get_if<Note>(&x.node)) shape += "[" + std::to_string(n->number) + "]";
+    if (std::holds_alternative<SoftBreak>(x.node)) shape += "/";
+  }
+  CHECK(shape == "It explains why.[1] Then more[2]/and the rest.");
+}
+
 TEST_CASE("footnotes and citations share one sequence and the References list cited items once", "[resolve]") {
   Document doc = resolved({{"book.yaml", "bibliography: refs.yaml\nlang: fr\n"},
                            {"refs.yaml", kRefs},

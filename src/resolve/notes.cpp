@@ -102,11 +102,16 @@ class NoteNumbering {
   // goes, and the punctuation after it moves before it. `out` ends where the note goes, `after`
   // follows it; true when nothing is left of `after`.
   static bool place_after_punctuation(Inlines& out, SourceSpan note_at, Inline* after) {
-    if (!out.empty()) {
-      if (auto* before = std::get_if<Str>(&out.back().node)) {
-        while (!before->text.empty() && before->text.back() == ' ') before->text.pop_back();
-        if (before->text.empty()) out.pop_back();
+    // The space may be a line's end in the source ("explains why\n[@lee]."): a soft break.
+    while (!out.empty()) {
+      if (std::holds_alternative<SoftBreak>(out.back().node)) {
+        out.pop_back();
+        continue;
       }
+      auto* before = std::get_if<Str>(&out.back().node);
+      if (!before || before->text.empty() || before->text.back() != ' ') break;
+      while (!before->text.empty() && before->text.back() == ' ') before->text.pop_back();
+      if (before->text.empty()) out.pop_back();
     }
     auto* following = after ? std::get_if<Str>(&after->node) : nullptr;
     if (!following) return false;
