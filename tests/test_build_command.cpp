@@ -81,7 +81,7 @@ TEST_CASE("an unknown format is a usage error, exit 2, that lists the formats", 
   CHECK(r.err.find("unknown format 'mobi' (formats: epub, kepub, kindle, pdf)") != std::string::npos);
 }
 
-TEST_CASE("--format names any of the EPUB, the Kobo and Kindle EPUBs and the PDF; the default is EPUB and PDF",
+TEST_CASE("recto build --format names the EPUB, the Kobo and Kindle EPUBs or the PDF, by default the EPUB and PDF",
           "[cli][epub][variants]") {
   TempDir out;
   auto written = [&](const std::string& formats) {

@@ -92,7 +92,7 @@ TEST_CASE("a book's metadata names its images and its certifier", "[epub]") {
         "2024-03-15T00:00:00Z");
 }
 
-TEST_CASE("manifest, zip entries and referenced files are the same set; spine in reading order", "[epub]") {
+TEST_CASE("manifest, zip entries and referenced files are the same set, and the spine is in reading order", "[epub]") {
   for (const char* source : books) {
     DYNAMIC_SECTION(source) {
       const EpubFile& epub = built_book(source).epub;
