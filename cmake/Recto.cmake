@@ -1,13 +1,14 @@
 # recto_add_ebook(): builds a Markdown manuscript into its EPUB and PDFs with recto, as part of a CMake build.
 #
 #   recto_add_ebook(<name> SOURCE <dir or .md file>
-#                   [STEM <stem>] [FORMATS epub pdf] [THEME <theme>...] [BOOK_THEME <theme>]
+#                   [STEM <stem>] [FORMATS epub kepub kindle pdf] [THEME <theme>...] [BOOK_THEME <theme>]
 #                   [OUTPUT_DIR <dir>] [RECTO <program or target>])
 #
 # adds the target <name> (built by ALL) whose command runs `recto build` into OUTPUT_DIR (default: the
 # current binary folder). recto names its files after the book's title, which CMake cannot read, so STEM
 # (default: <name>) must be that title in lower case, its ASCII letters, digits and '_' kept and every other run
-# of characters made one '-': "A Small Essay" gives a-small-essay. The files are <stem>.epub, <stem>.pdf in the
+# of characters made one '-': "A Small Essay" gives a-small-essay. The files are <stem>.epub (FORMATS epub),
+# <stem>.kepub.epub (kepub, for Kobo), <stem>.kindle.epub (kindle, for Send to Kindle), <stem>.pdf in the
 # book's own theme (BOOK_THEME: `theme:` in book.yaml, else trade) and <stem>-<theme>.pdf in each other
 # THEME. A STEM or BOOK_THEME that does not match the book fails the build, naming the files recto wrote.
 # recto's depfile (<OUTPUT_DIR>/<name>.d) lists every file the build read, so a changed chapter, image,
@@ -86,6 +87,8 @@ function(recto_add_ebook name)
   foreach(format IN LISTS formats)
     if(format STREQUAL "epub")
       list(APPEND outputs "${output_dir}/${stem}.epub")
+    elseif(format STREQUAL "kepub" OR format STREQUAL "kindle")
+      list(APPEND outputs "${output_dir}/${stem}.${format}.epub")
     elseif(format STREQUAL "pdf")
       if(NOT arg_THEME)
         list(APPEND outputs "${output_dir}/${stem}.pdf")
@@ -99,7 +102,7 @@ function(recto_add_ebook name)
         endif()
       endforeach()
     else()
-      message(FATAL_ERROR "recto_add_ebook(${name}): unknown format '${format}' (formats: epub, pdf)")
+      message(FATAL_ERROR "recto_add_ebook(${name}): unknown format '${format}' (formats: epub, kepub, kindle, pdf)")
     endif()
   endforeach()
 

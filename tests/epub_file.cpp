@@ -24,6 +24,22 @@ pugi::xml_document EpubFile::xml(const std::string& name) const {
   return doc;
 }
 
+std::string text_of(pugi::xml_node e) {
+  std::string out;
+  for (pugi::xml_node n = e.first_child(); n; n = n.next_sibling()) {
+    out += n.type() == pugi::node_pcdata ? std::string(n.value()) : text_of(n);
+  }
+  return out;
+}
+
+void collect(pugi::xml_node node, const std::function<void(pugi::xml_node)>& f) {
+  for (pugi::xml_node child : node.children()) {
+    if (child.type() != pugi::node_element) continue;
+    f(child);
+    collect(child, f);
+  }
+}
+
 EpubFile open_epub(const fs::path& path) {
   EpubFile epub;
   epub.bytes = read_text(path);
@@ -47,16 +63,17 @@ EpubFile open_epub(const fs::path& path) {
   return epub;
 }
 
-const BuiltBook& built_book(const std::string& source) {
+const BuiltBook& built_book(const std::string& source, const std::string& format) {
   static struct Books : std::map<std::string, BuiltBook> {
     ~Books() {
-      for (const auto& [source, book] : *this) fs::remove_all(book.path.parent_path());
+      for (const auto& [key, book] : *this) fs::remove_all(book.path.parent_path());
     }
   } books;
-  if (auto it = books.find(source); it != books.end()) return it->second;
+  const std::string key = source + "|" + format;
+  if (auto it = books.find(key); it != books.end()) return it->second;
   static std::mt19937 rng{std::random_device{}()};
   fs::path out = fs::temp_directory_path() / ("recto-book-" + std::to_string(rng()));
-  RunResult r = run_recto("build --quiet --format epub -o '" + out.string() + "' '" + source + "'");
+  RunResult r = run_recto("build --quiet --format " + format + " -o '" + out.string() + "' '" + source + "'");
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   fs::path epub;
@@ -64,7 +81,7 @@ const BuiltBook& built_book(const std::string& source) {
     if (e.path().extension() == ".epub") epub = e.path();
   }
   REQUIRE(!epub.empty());
-  BuiltBook& book = books[source];
+  BuiltBook& book = books[key];
   book.path = epub;
   book.epub = open_epub(epub);
   return book;

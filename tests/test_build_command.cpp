@@ -75,10 +75,29 @@ TEST_CASE("an output folder that cannot be written is an I/O error, exit 3", "[c
   CHECK(r.err.find("recto: error: cannot write") == 0);
 }
 
-TEST_CASE("an unknown format is a usage error, exit 2", "[cli][epub]") {
+TEST_CASE("an unknown format is a usage error, exit 2, that lists the formats", "[cli][epub]") {
   RunResult r = run_recto("build --format mobi source");
   CHECK(r.exit_code == 2);
-  CHECK(r.err.find("unknown format 'mobi'") != std::string::npos);
+  CHECK(r.err.find("unknown format 'mobi' (formats: epub, kepub, kindle, pdf)") != std::string::npos);
+}
+
+TEST_CASE("recto build --format names the EPUB, the Kobo and Kindle EPUBs or the PDF, by default the EPUB and PDF",
+          "[cli][epub][variants]") {
+  TempDir out;
+  auto written = [&](const std::string& formats) {
+    fs::remove_all(out.path);
+    RunResult r = run_recto("build -q " + formats + " -o '" + out.path.string() + "' source");
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    return names_in(out.path);
+  };
+  using Names = std::vector<std::string>;
+  CHECK(written("--format kindle") == Names{"wechat-is-watching.kindle.epub"});
+  CHECK(written("--format kepub,epub") == Names{"wechat-is-watching.epub", "wechat-is-watching.kepub.epub"});
+  CHECK(written("--format pdf,kindle,kepub,epub") ==
+        Names{"wechat-is-watching.epub", "wechat-is-watching.kepub.epub", "wechat-is-watching.kindle.epub",
+              "wechat-is-watching.pdf"});
+  CHECK(written("") == Names{"wechat-is-watching.epub", "wechat-is-watching.pdf"});
 }
 
 TEST_CASE("all formats and themes are byte-identical when built in other folders, time zones and locales",
@@ -88,7 +107,7 @@ TEST_CASE("all formats and themes are byte-identical when built in other folders
     fs::create_directories(dir.path / folder);
     fs::copy("source", dir.path / folder / "manuscript", fs::copy_options::recursive);
     RunResult r = run_command("cd '" + (dir.path / folder).string() + "' && env " + env + " " + RECTO_BINARY +
-                              " build -q --theme trade,a5,ereader -o out manuscript");
+                              " build -q --format epub,kepub,kindle,pdf --theme trade,a5,ereader -o out manuscript");
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     std::map<std::string, std::string> files;
@@ -99,7 +118,7 @@ TEST_CASE("all formats and themes are byte-identical when built in other folders
   };
   auto a = build("a", "-u SOURCE_DATE_EPOCH TZ=UTC LC_ALL=C");
   auto b = build("elsewhere/b", "-u SOURCE_DATE_EPOCH TZ=Asia/Kathmandu LC_ALL=C.UTF-8 LANG=fr_FR.UTF-8");
-  REQUIRE(a.size() == 4);  // the EPUB and three PDFs, made at once
+  REQUIRE(a.size() == 6);  // the EPUB, the Kobo and Kindle EPUBs and three PDFs, made at once
   for (const auto& [name, bytes] : a) {
     INFO(name);
     CHECK(b.at(name) == bytes);
@@ -107,7 +126,9 @@ TEST_CASE("all formats and themes are byte-identical when built in other folders
   // SOURCE_DATE_EPOCH dates both formats, and changes nothing else about them.
   auto dated = build("c", "SOURCE_DATE_EPOCH=1700000000 TZ=UTC");
   CHECK(dated.at("wechat-is-watching.pdf").find("D:20231114221320") != std::string::npos);
-  CHECK(dated.at("wechat-is-watching.epub") != a.at("wechat-is-watching.epub"));
+  for (const char* epub : {"wechat-is-watching.epub", "wechat-is-watching.kepub.epub", "wechat-is-watching.kindle.epub"}) {
+    CHECK(dated.at(epub) != a.at(epub));
+  }
   RunResult modified = run_command("unzip -p '" + (dir.path / "c" / "out" / "wechat-is-watching.epub").string() +
                                    "' EPUB/content.opf");
   CHECK(modified.out.find("2023-11-14T22:13:20Z") != std::string::npos);

@@ -15,14 +15,6 @@ std::string element_xml(pugi::xml_node e) {
   return out.str();
 }
 
-std::string text_of(pugi::xml_node e) {
-  std::string out;
-  for (pugi::xml_node n = e.first_child(); n; n = n.next_sibling()) {
-    out += n.type() == pugi::node_pcdata ? std::string(n.value()) : text_of(n);
-  }
-  return out;
-}
-
 const std::string multi = "tests/corpus/books/multi";
 
 }  // namespace

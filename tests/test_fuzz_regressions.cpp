@@ -8,7 +8,7 @@ using namespace recto::test;
 using namespace std::string_literals;
 
 TEST_CASE(
-    "fuzz_pipeline: a footnote that refers to itself overflowed the stack; the reference stays "
+    "fuzz_pipeline: a footnote that refers to itself overflowed the stack, and the reference stays "
     "text",
     "[fuzz-regression]") {
   // Converting a note reference copied in its definition, whose reference copied it in again,

@@ -1,4 +1,5 @@
-// Hyphenation points from libhyphen's patterns (hyph_en_US.dic) and ICU's line break opportunities.
+// Hyphenation points from libhyphen's patterns (hyph_en_US.dic), ICU's line break opportunities and its
+// sentence boundaries.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
@@ -6,6 +7,7 @@
 
 #include "hyphenator.hpp"
 #include "line_breaks.hpp"
+#include "sentence_breaks.hpp"
 
 using namespace recto::text;
 using Offsets = std::vector<std::size_t>;
@@ -124,4 +126,15 @@ TEST_CASE("URLs break after slashes, words after em dashes, a plain word nowhere
   CHECK(break_opportunities("word\u2014word", "en") == Offsets{4, 7});
   CHECK(break_opportunities("word", "en").empty());
   CHECK(break_opportunities("", "en").empty());
+}
+
+TEST_CASE("Sentences end where ICU's sentence iterator ends them, not after a title like Mr.",
+          "[line-breaks][sentences]") {
+  using recto::text::sentence_boundaries;
+  CHECK(sentence_boundaries("One. Two? Three!", "en") == Offsets{5, 10});
+  CHECK(sentence_boundaries("Mr. Smith came. He left.", "en") == Offsets{16});
+  CHECK(sentence_boundaries("He said \u201cNo.\u201d Then he left.", "en") == Offsets{18});
+  CHECK(sentence_boundaries("他来了。她走了。", "zh") == Offsets{12});
+  CHECK(sentence_boundaries("One sentence", "en").empty());
+  CHECK(sentence_boundaries("", "en").empty());
 }

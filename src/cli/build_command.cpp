@@ -53,6 +53,18 @@ void report_image_error(const pdf::ImageError& e, const typeset::PagedDoc& pages
               "save the image again");
 }
 
+// The EPUBs recto writes: the plain one, and the variants for Kobo and for Send to Kindle.
+struct EpubKind {
+  const char* format;  // as named in --format
+  const char* suffix;  // of the file name
+  epub::Variant variant;
+};
+const EpubKind epub_kinds[] = {
+    {"epub", ".epub", {}},
+    {"kepub", ".kepub.epub", epub::Variant::kobo()},
+    {"kindle", ".kindle.epub", epub::Variant::kindle()},
+};
+
 struct Product {
   fs::path path;
   std::string bytes;
@@ -63,15 +75,22 @@ struct Product {
 
 int run_build(const CommonOptions& options, const BuildOptions& build, std::ostream& out, std::ostream& err) {
   auto started = std::chrono::steady_clock::now();
-  bool want_epub = false, want_pdf = false;
+  bool want_pdf = false;
+  std::vector<const EpubKind*> epubs;  // in the order of epub_kinds
+  for (const EpubKind& kind : epub_kinds) {
+    if (std::find(build.formats.begin(), build.formats.end(), kind.format) != build.formats.end()) epubs.push_back(&kind);
+  }
   for (const auto& format : build.formats) {
-    if (format == "epub") want_epub = true;
-    else if (format == "pdf") want_pdf = true;
-    else {
-      err << "recto: error: unknown format '" << format << "' (formats: epub, pdf)\n";
+    auto is_epub = [&](const EpubKind& kind) { return format == kind.format; };
+    if (format == "pdf") want_pdf = true;
+    else if (std::none_of(std::begin(epub_kinds), std::end(epub_kinds), is_epub)) {
+      err << "recto: error: unknown format '" << format << "' (formats: epub, kepub, kindle, pdf)\n";
       return kUsage;
     }
   }
+  const bool want_epub = !epubs.empty();
+  // Every EPUB but the Kindle one follows the print edition's pages.
+  const bool want_paged_epub = std::any_of(epubs.begin(), epubs.end(), [](const EpubKind* k) { return k->variant.epub_types; });
   bool epoch_ok = true;
   epub::EpubOptions epub_options;
   epub_options.source_date_epoch = source_date_epoch(epoch_ok);
@@ -96,7 +115,7 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
     if (std::find(themes.begin(), themes.end(), t) == themes.end()) themes.push_back(t);
   }
   std::optional<typeset::PagedDoc> edition;
-  if (want_epub || (want_pdf && std::find(themes.begin(), themes.end(), book_theme) != themes.end())) {
+  if (want_paged_epub || (want_pdf && std::find(themes.begin(), themes.end(), book_theme) != themes.end())) {
     edition = print_edition(loaded, book_theme, fonts, cover);
   }
   if (want_epub && edition) {
@@ -115,13 +134,14 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
     }
   }
   if (want_epub && !cover.from_manuscript()) epub_options.generated_cover = cover.bytes();
-  // Then the files are written at once: each PDF on its own thread, the EPUB on this one.
+  // Then the files are written at once: each PDF on its own thread, the EPUBs on this one.
   std::vector<std::future<std::string>> pdfs;
   for (const auto& [name, pages] : printed) {
     pdfs.push_back(std::async(std::launch::async, [&pages = pages] { return pdf::write_pdf(pages); }));
   }
-  if (want_epub) {
-    products.push_back({build.out_dir / (stem + ".epub"), epub::write_epub(loaded.doc, epub_options, loaded.env, loaded.diags)});
+  for (const EpubKind* kind : epubs) {
+    epub_options.variant = kind->variant;
+    products.push_back({build.out_dir / (stem + kind->suffix), epub::write_epub(loaded.doc, epub_options, loaded.env, loaded.diags)});
   }
   for (std::size_t i = 0; i < printed.size(); ++i) {
     try {

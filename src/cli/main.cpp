@@ -33,10 +33,12 @@ int main(int argc, char** argv) {
                 {"gcc", DiagnosticStyle::gcc}, {"json", DiagnosticStyle::json}, {"github", DiagnosticStyle::github}},
             CLI::ignore_case));
   };
-  CLI::App* build = app.add_subcommand("build", "build the book's EPUB and PDF into the output folder");
+  CLI::App* build = app.add_subcommand("build", "build the book's EPUB and PDF (and the Kobo and Kindle EPUBs) into the output folder");
   add_common(build);
   build->add_option("-o,--output", build_options.out_dir, "output folder; default: out");
-  build->add_option("--format", build_options.formats, "formats to write, comma-separated: epub,pdf (default: both)")
+  build->add_option("--format", build_options.formats,
+                    "formats to write, comma-separated: epub, kepub (for Kobo), kindle (for Send to Kindle), pdf "
+                    "(default: epub,pdf)")
       ->delimiter(',')
       ->allow_extra_args(false);
   build->add_option("--theme", build_options.themes,

@@ -1,6 +1,7 @@
 // The colophon: the work, its original publication, this edition's date and the tool that made it.
 #include "pages.hpp"
 #include "terms.hpp"
+#include "variant_markup.hpp"
 #include "xml_text.hpp"
 
 namespace recto::epub {
@@ -22,7 +23,7 @@ std::string colophon_xhtml(const Meta& meta, const Edition& edition, const std::
   std::string made = "This edition was made";
   if (edition.dated) made += " on " + edition.day;
   add_element(section, "p", made + " with " + generator + ".");
-  return serialize(doc);
+  return finish_document(doc, edition.variant, DocumentKind::content, edition.lang);
 }
 
 }  // namespace recto::epub

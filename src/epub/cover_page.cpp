@@ -1,6 +1,7 @@
 // The cover page: the cover image alone, described for those who do not see it.
 #include "pages.hpp"
 #include "terms.hpp"
+#include "variant_markup.hpp"
 #include "xml_text.hpp"
 
 namespace recto::epub {
@@ -16,7 +17,7 @@ std::string cover_page_xhtml(const std::string& image_href, const Meta& meta, co
   pugi::xml_node img = section.append_child("img");
   img.append_attribute("src") = image_href.c_str();
   img.append_attribute("alt") = (term(Term::cover, edition.lang) + ": " + alt).c_str();
-  return serialize(doc);
+  return finish_document(doc, edition.variant, DocumentKind::content, edition.lang);
 }
 
 }  // namespace recto::epub

@@ -1,4 +1,5 @@
-// What makes this edition reproducible: its identifier and its one timestamp.
+// This edition: what makes it reproducible (its identifier and its one timestamp), and the readers it
+// is made for (its variant).
 #pragma once
 
 #include <cstdint>
@@ -6,6 +7,7 @@
 #include <string>
 
 #include "tree.hpp"
+#include "variant.hpp"
 
 namespace recto::epub {
 
@@ -16,6 +18,7 @@ struct Edition {
   bool dated = false;        // false: neither was given, and the timestamp is the zip epoch (1980)
   std::string modified;      // dcterms:modified, "2019-01-01T00:00:00Z"
   std::string day;           // "2019-01-01", for the colophon
+  Variant variant;           // the markup for Kobo or Kindle; by default, the plain EPUB
 };
 
 Edition make_edition(const Meta& meta, std::optional<std::int64_t> source_date_epoch);

@@ -1,6 +1,7 @@
 // The endnotes file: every note in one section, in the markup that makes notes pop up in readers.
 #include "pages.hpp"
 #include "terms.hpp"
+#include "variant_markup.hpp"
 #include "xml_text.hpp"
 
 namespace recto::epub {
@@ -29,7 +30,7 @@ std::string endnotes_xhtml(const std::vector<NoteRef>& notes, XhtmlWriter& write
     add_text(back, std::to_string(ref.note->number) + ".");
     back.parent().insert_child_after(pugi::node_pcdata, back).set_value(" ");
   }
-  return serialize(doc);
+  return finish_document(doc, edition.variant, DocumentKind::content, edition.lang);
 }
 
 }  // namespace recto::epub

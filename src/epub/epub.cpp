@@ -7,6 +7,7 @@
 #include "package_document.hpp"
 #include "pages.hpp"
 #include "css_rules.hpp"
+#include "kobo_spans.hpp"
 #include "terms.hpp"
 #include "tree_walk.hpp"
 #include "xml_text.hpp"
@@ -27,10 +28,12 @@ std::string container_xml() {
          "</rootfiles></container>\n";
 }
 
-// The size of a block's XHTML, for cutting chapters into files.
-std::size_t estimated_size(const Block& b, XhtmlWriter& estimator) {
+// The size of a block's XHTML, for cutting chapters into files; with Kobo's spans when it gets them.
+std::size_t estimated_size(const Block& b, XhtmlWriter& estimator, const Edition& edition) {
   pugi::xml_document scratch;
-  estimator.block(scratch.append_child("body"), b);
+  pugi::xml_node body = scratch.append_child("body");
+  estimator.block(body, b);
+  if (edition.variant.kobo_spans) add_kobo_spans(body, edition.lang);
   std::size_t size = 0;
   struct Counter : pugi::xml_writer {
     std::size_t* n;
@@ -68,16 +71,21 @@ bool already_compressed(const std::string& media_type) {
 
 std::string write_epub(const Document& doc, const EpubOptions& options, Env& env, Diagnostics& diags) {
   Edition edition = make_edition(doc.meta, options.source_date_epoch);
+  edition.variant = options.variant;
+  // The print edition's page-list and page markers are known by their epub:type alone: a variant
+  // without epub:type leaves them out.
+  const std::vector<PageStart> no_pages;
+  const std::vector<PageStart>& page_starts = options.variant.epub_types ? options.page_starts : no_pages;
   ContentPlan no_plan;
   XhtmlWriter estimator(no_plan, nullptr, diags);
-  ContentPlan plan = plan_content(doc, [&](const Block& b) { return estimated_size(b, estimator); });
+  ContentPlan plan = plan_content(doc, [&](const Block& b) { return estimated_size(b, estimator, edition); });
 
   ImageStore images(doc.folder, env, diags);
   // The manuscript's cover-image, else the generated one.
   std::string cover_href = doc.meta.cover_image.empty() ? "" : images.add(doc.meta.cover_image, doc.folder, doc.meta.cover_image_at);
   XhtmlWriter writer(plan, &images, diags);
-  PageMarks marks(options.page_starts);
-  if (!options.page_starts.empty()) writer.set_page_marks(&marks);
+  PageMarks marks(page_starts);
+  if (!page_starts.empty()) writer.set_page_marks(&marks);
   std::vector<PackageFile> text, back;
   std::vector<TocEntry> toc = {{1, term(Term::title_page, edition.lang), titlepage_file}};
   std::vector<Landmark> landmarks = {{"titlepage", term(Term::title_page, edition.lang), titlepage_file}};
@@ -116,7 +124,7 @@ std::string write_epub(const Document& doc, const EpubOptions& options, Env& env
     toc.insert(toc.begin(), {1, term(Term::cover, edition.lang), cover_file});
     files.push_back({cover_file, "cover", xhtml_type, "", cover_page_xhtml(cover_href, doc.meta, edition), true});
   }
-  files.push_back({titlepage_file, "titlepage", xhtml_type, "", title_page_xhtml(doc.meta, edition, options.page_starts.empty() ? nullptr : &marks), true});
+  files.push_back({titlepage_file, "titlepage", xhtml_type, "", title_page_xhtml(doc.meta, edition, page_starts.empty() ? nullptr : &marks), true});
   files.insert(files.end(), text.begin(), text.end());
   if (!writer.notes().empty()) {
     std::string notes_title = term(Term::notes, edition.lang);
@@ -129,6 +137,7 @@ std::string write_epub(const Document& doc, const EpubOptions& options, Env& env
   files.insert(files.end(), back.begin(), back.end());
   toc.push_back({1, term(Term::colophon, edition.lang), colophon_file});
   files.push_back({colophon_file, "colophon", xhtml_type, "", colophon_xhtml(doc.meta, edition, options.generator), true});
+  if (options.variant.toc_depth > 0) toc = toc_within_depth(toc, options.variant.toc_depth);
   files[0].data = nav_xhtml(toc, landmarks, marks.page_list(), edition);
   files[1].data = toc_ncx(toc, doc.meta.title, edition);
   std::vector<const std::string*> documents;
@@ -145,7 +154,7 @@ std::string write_epub(const Document& doc, const EpubOptions& options, Env& env
                                    {"META-INF/container.xml", container_xml(), false},
                                    {"EPUB/content.opf",
                                     package_document(doc.meta, edition, Accessibility{!images.files().empty() || !cover_href.empty(),
-                                                  options.page_starts.empty() ? "" : options.print_edition}, files),
+                                                  page_starts.empty() ? "" : options.print_edition}, files),
                                     false}};
   for (const PackageFile& f : files) entries.push_back({"EPUB/" + f.href, f.data, already_compressed(f.media_type)});
   return zip_container(entries, edition.timestamp);

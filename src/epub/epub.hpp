@@ -10,6 +10,7 @@
 #include "env.hpp"
 #include "page_marks.hpp"
 #include "tree.hpp"
+#include "variant.hpp"
 
 namespace recto::epub {
 
@@ -20,6 +21,8 @@ struct EpubOptions {
   // The print edition the EPUB follows: where each of its pages begins, and its name (dc:source).
   std::vector<PageStart> page_starts;
   std::string print_edition;
+  // The readers it is made for: the plain EPUB, Variant::kobo() (a kepub) or Variant::kindle().
+  Variant variant;
 };
 
 // The EPUB file's bytes; "" when an error was reported (a missing image, say).

@@ -5,6 +5,7 @@
 
 #include "terms.hpp"
 #include "xhtml_writer.hpp"
+#include "variant_markup.hpp"
 #include "xml_text.hpp"
 
 namespace recto::epub {
@@ -15,14 +16,34 @@ namespace {
 // make_child returns the node under which that entry's children go.
 void nest(pugi::xml_node root, const std::vector<TocEntry>& toc,
           const std::function<pugi::xml_node(pugi::xml_node, const TocEntry&)>& make_child) {
-  std::vector<std::pair<int, pugi::xml_node>> stack = {{0, root}};
-  for (const TocEntry& e : toc) {
-    while (stack.size() > 1 && stack.back().first >= e.level) stack.pop_back();
-    stack.push_back({e.level, make_child(stack.back().second, e)});
+  std::vector<int> depths = toc_depths(toc);
+  std::vector<pugi::xml_node> open = {root};  // open[d]: where entries of depth d + 1 go
+  for (std::size_t i = 0; i < toc.size(); ++i) {
+    open.resize(static_cast<std::size_t>(depths[i]));
+    open.push_back(make_child(open.back(), toc[i]));
   }
 }
 
 }  // namespace
+
+std::vector<int> toc_depths(const std::vector<TocEntry>& toc) {
+  std::vector<int> depths, levels;  // levels: of the entries open, outermost first
+  for (const TocEntry& e : toc) {
+    while (!levels.empty() && levels.back() >= e.level) levels.pop_back();
+    levels.push_back(e.level);
+    depths.push_back(static_cast<int>(levels.size()));
+  }
+  return depths;
+}
+
+std::vector<TocEntry> toc_within_depth(const std::vector<TocEntry>& toc, int depth) {
+  std::vector<int> depths = toc_depths(toc);
+  std::vector<TocEntry> kept;
+  for (std::size_t i = 0; i < toc.size(); ++i) {
+    if (depths[i] <= depth) kept.push_back(toc[i]);
+  }
+  return kept;
+}
 
 std::string nav_xhtml(const std::vector<TocEntry>& toc, const std::vector<Landmark>& landmarks,
                       const std::vector<PageListEntry>& pages, const Edition& edition) {
@@ -44,15 +65,17 @@ std::string nav_xhtml(const std::vector<TocEntry>& toc, const std::vector<Landma
     add_element(li, "a", e.title).append_attribute("href") = xml_safe(e.href).c_str();
     return li;
   });
-  pugi::xml_node marks = body.append_child("nav");
-  marks.append_attribute("epub:type") = "landmarks";
-  marks.append_attribute("hidden") = "hidden";
-  add_element(marks, "h1", term(Term::landmarks, edition.lang));
-  pugi::xml_node ol = marks.append_child("ol");
-  for (const Landmark& l : landmarks) {
-    pugi::xml_node a = add_element(ol.append_child("li"), "a", l.title);
-    a.append_attribute("epub:type") = l.type.c_str();
-    a.append_attribute("href") = l.href.c_str();
+  if (edition.variant.epub_types) {
+    pugi::xml_node marks = body.append_child("nav");
+    marks.append_attribute("epub:type") = "landmarks";
+    marks.append_attribute("hidden") = "hidden";
+    add_element(marks, "h1", term(Term::landmarks, edition.lang));
+    pugi::xml_node ol = marks.append_child("ol");
+    for (const Landmark& l : landmarks) {
+      pugi::xml_node a = add_element(ol.append_child("li"), "a", l.title);
+      a.append_attribute("epub:type") = l.type.c_str();
+      a.append_attribute("href") = l.href.c_str();
+    }
   }
   if (!pages.empty()) {
     pugi::xml_node list = body.append_child("nav");
@@ -65,7 +88,7 @@ std::string nav_xhtml(const std::vector<TocEntry>& toc, const std::vector<Landma
       add_element(pol.append_child("li"), "a", p.label).append_attribute("href") = p.href.c_str();
     }
   }
-  return serialize(doc);
+  return finish_document(doc, edition.variant, DocumentKind::navigation, edition.lang);
 }
 
 std::string toc_ncx(const std::vector<TocEntry>& toc, const std::string& title, const Edition& edition) {
@@ -76,7 +99,7 @@ std::string toc_ncx(const std::vector<TocEntry>& toc, const std::string& title, 
   ncx.append_attribute("xml:lang") = edition.lang.c_str();
   pugi::xml_node head = ncx.append_child("head");
   int depth = 1;
-  for (const TocEntry& e : toc) depth = std::max(depth, e.level);
+  for (int d : toc_depths(toc)) depth = std::max(depth, d);
   for (const auto& [name, content] : std::vector<std::pair<std::string, std::string>>{
            {"dtb:uid", edition.identifier}, {"dtb:depth", std::to_string(depth)},
            {"dtb:totalPageCount", "0"}, {"dtb:maxPageNumber", "0"}}) {
@@ -96,7 +119,7 @@ std::string toc_ncx(const std::vector<TocEntry>& toc, const std::string& title, 
     point.append_child("content").append_attribute("src") = xml_safe(e.href).c_str();
     return point;
   });
-  return serialize(doc);
+  return finish_document(doc, edition.variant, DocumentKind::other, edition.lang);
 }
 
 }  // namespace recto::epub

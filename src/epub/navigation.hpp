@@ -18,7 +18,14 @@ struct Landmark {
   std::string type, title, href;  // type: an epub:type (titlepage, bodymatter, endnotes, …)
 };
 
-// The toc, the landmarks, and the page-list of the print edition when it has one.
+// The depth (1 = top) of each entry as the nav and the NCX nest them: under the nearest entry before
+// it of a lower level.
+std::vector<int> toc_depths(const std::vector<TocEntry>& toc);
+
+// The entries at most `depth` levels deep (the deeper ones left out; the others keep their depth).
+std::vector<TocEntry> toc_within_depth(const std::vector<TocEntry>& toc, int depth);
+
+// The toc, the landmarks (not in a variant without epub:type, which is all they are known by), and the page-list of the print edition when it has one.
 std::string nav_xhtml(const std::vector<TocEntry>& toc, const std::vector<Landmark>& landmarks,
                       const std::vector<PageListEntry>& pages, const Edition& edition);
 

@@ -1,6 +1,7 @@
 // Writing content.opf: EPUB 3.3 markup that is also valid EPUB 3.2, with EPUB Accessibility 1.1 metadata.
 #include "package_document.hpp"
 
+#include "variant_markup.hpp"
 #include "xml_text.hpp"
 
 namespace recto::epub {
@@ -115,7 +116,7 @@ std::string package_document(const Meta& meta, const Edition& edition, const Acc
   for (const PackageFile& f : files) {
     if (f.in_spine) spine.append_child("itemref").append_attribute("idref") = f.id.c_str();
   }
-  return serialize(doc);
+  return finish_document(doc, edition.variant, DocumentKind::other, edition.lang);
 }
 
 }  // namespace recto::epub

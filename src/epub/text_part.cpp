@@ -1,6 +1,7 @@
 // A text part: one file of a chapter (or of the References), as a section of the body.
 #include "pages.hpp"
 #include "tree_walk.hpp"
+#include "variant_markup.hpp"
 #include "xml_text.hpp"
 
 namespace recto::epub {
@@ -38,7 +39,7 @@ std::string text_part_xhtml(const TextPart& part, const std::string& title, Xhtm
   section.append_attribute("role") = references ? "doc-bibliography" : "doc-chapter";
   if (!first_heading(*part.division, part.begin, part.end)) section.append_attribute("aria-label") = xml_safe(title).c_str();
   for (std::size_t i = part.begin; i < part.end; ++i) writer.block(section, part.division->blocks[i]);
-  return serialize(doc);
+  return finish_document(doc, edition.variant, DocumentKind::content, edition.lang);
 }
 
 }  // namespace recto::epub

@@ -1,6 +1,7 @@
 // The title page: title, subtitle, authors and the original publication.
 #include "pages.hpp"
 #include "terms.hpp"
+#include "variant_markup.hpp"
 #include "xml_text.hpp"
 
 namespace recto::epub {
@@ -25,7 +26,7 @@ std::string title_page_xhtml(const Meta& meta, const Edition& edition, PageMarks
   }
   for (const auto& author : meta.authors) add_element(section, "p", author).append_attribute("class") = "author";
   if (!meta.source.empty()) add_element(section, "p", meta.source).append_attribute("class") = "source";
-  return serialize(doc);
+  return finish_document(doc, edition.variant, DocumentKind::content, edition.lang);
 }
 
 }  // namespace recto::epub
