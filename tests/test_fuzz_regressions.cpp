@@ -7,6 +7,21 @@
 using namespace recto::test;
 using namespace std::string_literals;
 
+TEST_CASE("fuzz_pipeline: a code block holding the start of recto's fence marker ended the program",
+          "[fuzz-regression]") {
+  // Found as a chapter with a fenced code block whose line began "<!--recto:/div C": restoring
+  // fence lines in code cut the marker's end ("-->") off a line that did not have one, and the
+  // string_view's length wrapped round (std::length_error, uncaught).
+  for (const std::string code : {"<!--recto:/div C", "<!--recto:div ", "x <!--recto:/div", "<!--recto:div ::: {.a}-->"}) {
+    INFO(code);
+    ReadResult r = read_files({{"a.md", "```sh\n" + code + "\n```\n\n    " + code + "\n"}});
+    CHECK(r.diagnostics().empty());
+    CHECK(r.tree_dump().find("CodeBlock") != std::string::npos);
+  }
+  ReadResult r = read_files({{"a.md", "```\n<!--recto:/div C\n```\n"}});
+  CHECK(r.tree_dump().find("\"<!--recto:/div C\"") != std::string::npos);  // kept as written
+}
+
 TEST_CASE(
     "fuzz_pipeline: a footnote that refers to itself overflowed the stack, and the reference stays "
     "text",

@@ -53,9 +53,13 @@ CodeFence code_fence(std::string_view body) {
 bool starts(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 // The fence line inside a marker ("::: {.note}"), and its attribute text ("{.note}").
+// The text of the manuscript may hold what looks like a marker (a raw "<!--recto:div x" block): what
+// is not there is not removed.
 std::string_view marker_fence(std::string_view marker, std::string_view kind) {
-  marker.remove_prefix(kind.size());
-  marker.remove_suffix(kEnd.size());
+  if (starts(marker, kind)) marker.remove_prefix(kind.size());
+  if (marker.size() >= kEnd.size() && marker.substr(marker.size() - kEnd.size()) == kEnd) {
+    marker.remove_suffix(kEnd.size());
+  }
   return marker;
 }
 
@@ -181,10 +185,12 @@ void restore_fences_in_code(Blocks& blocks) {
       std::size_t end = text.find('\n');
       std::string_view line = text.substr(0, end);
       std::size_t at = line.find("<!--recto:");
-      if (at != std::string_view::npos && (starts(line.substr(at), kOpen) || starts(line.substr(at), kClose))) {
-        std::string_view marker = line.substr(at);
+      const std::string_view from = at == std::string_view::npos ? std::string_view() : line.substr(at);
+      const bool marker_line = (starts(from, kOpen) || starts(from, kClose)) && from.size() > kEnd.size() &&
+                               from.substr(from.size() - kEnd.size()) == kEnd;
+      if (marker_line) {
         out += line.substr(0, at);
-        out += marker_fence(marker, starts(marker, kOpen) ? kOpen : kClose);
+        out += marker_fence(from, starts(from, kOpen) ? kOpen : kClose);
       } else {
         out += line;
       }
