@@ -141,17 +141,26 @@ TEST_CASE("prefix and locator and suffix and several citations in one bracket", 
   CHECK(para.find("E Lee says.") != std::string::npos);
 }
 
+namespace {
+
+// The first paragraph's text with its notes as "[n]" and its soft breaks as "/".
+std::string note_shape(const Document& doc) {
+  std::string shape;
+  for (const Inline& x : std::get<Para>(doc.divisions[0].blocks[0].node).content) {
+    if (auto* s = std::get_if<Str>(&x.node)) shape += s->text;
+    if (auto* n = std::get_if<Note>(&x.node)) shape += "[" + std::to_string(n->number) + "]";
+    if (std::holds_alternative<SoftBreak>(x.node)) shape += "/";
+  }
+  return shape;
+}
+
+}  // namespace
+
 TEST_CASE("a citation note goes after the punctuation that follows it, without a space before it", "[resolve]") {
   Document doc = resolved({{"book.yaml", "bibliography: refs.yaml\n"},
                            {"refs.yaml", kRefs},
                            {"a.md", "A claim [@web]. Another [@book], and more [@thesis]; last [@journal]\n"}});
-  const Inlines& xs = std::get<Para>(doc.divisions[0].blocks[0].node).content;
-  std::string shape;
-  for (const Inline& x : xs) {
-    if (auto* s = std::get_if<Str>(&x.node)) shape += s->text;
-    if (auto* n = std::get_if<Note>(&x.node)) shape += "[" + std::to_string(n->number) + "]";
-  }
-  CHECK(shape == "A claim.[1] Another,[2] and more;[3] last[4]");
+  CHECK(note_shape(doc) == "A claim.[1] Another,[2] and more;[3] last[4]");
 }
 
 TEST_CASE("a citation note at the start of a line goes after the punctuation without the line's end before it",
@@ -160,14 +169,7 @@ TEST_CASE("a citation note at the start of a line goes after the punctuation wit
   Document doc = resolved({{"book.yaml", "bibliography: refs.yaml\n"},
                            {"refs.yaml", kRefs},
                            {"a.md", "It explains why\n[@web]. Then more\n[@book]\nand the rest.\n"}});
-  const Inlines& xs = std::get<Para>(doc.divisions[0].blocks[0].node).content;
-  std::string shape;
-  for (const Inline& x : xs) {
-    if (auto* s = std::get_if<Str>(&x.node)) shape += s->text;
-    if (auto* n = std::get_if<Note>(&x.node)) shape += "[" + std::to_string(n->number) + "]";
-    if (std::holds_alternative<SoftBreak>(x.node)) shape += "/";
-  }
-  CHECK(shape == "It explains why.[1] Then more[2]/and the rest.");
+  CHECK(note_shape(doc) == "It explains why.[1] Then more[2]/and the rest.");
 }
 
 TEST_CASE("footnotes and citations share one sequence and the References list cited items once", "[resolve]") {
