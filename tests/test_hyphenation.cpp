@@ -1,10 +1,12 @@
 // Hyphenation points from libhyphen's patterns (hyph_en_US.dic), ICU's line break opportunities and its
 // sentence boundaries.
 #include <algorithm>
+#include <random>
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
+#include "break_iterators.hpp"
 #include "hyphenator.hpp"
 #include "line_breaks.hpp"
 #include "sentence_breaks.hpp"
@@ -126,6 +128,26 @@ TEST_CASE("URLs break after slashes, words after em dashes, a plain word nowhere
   CHECK(break_opportunities("word\u2014word", "en") == Offsets{4, 7});
   CHECK(break_opportunities("word", "en").empty());
   CHECK(break_opportunities("", "en").empty());
+}
+
+TEST_CASE("Words that no rule breaks inside give what ICU's iterator gives, without it",
+          "[hyphenation][line-breaks]") {
+  // Letters, digits, marks, quotes and infix punctuation, mixed with characters that do break.
+  const std::vector<std::string> pool = {"a", "Z", "\u00e9", "\u00df", "7", "'", "\u2019", "\u201c", "\u201d", "\"",
+                                         ".", ",", "\u0301", "\u05d0", "-", "/", "\u2014", "!", "?", "(", ")",
+                                         "\u4e2d", "%", "\u00ad", ":", ";"};
+  std::mt19937 random(7);
+  for (int n = 0; n < 20000; ++n) {
+    std::string word;
+    const int length = 1 + static_cast<int>(random() % 7);
+    // Half the words only from the unbreakable classes (the first 14), half from all.
+    const std::size_t from = n % 2 == 0 ? 14 : pool.size();
+    for (int i = 0; i < length; ++i) word += pool[random() % from];
+    for (const char* lang : {"en", "fr", "he"}) {
+      INFO(word << " in " << lang);
+      CHECK(break_opportunities(word, lang) == recto::text::icu_boundaries(word, lang, recto::text::BreakKind::line));
+    }
+  }
 }
 
 TEST_CASE("Sentences end where ICU's sentence iterator ends them, not after a title like Mr.",

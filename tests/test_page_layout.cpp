@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -28,14 +29,15 @@ struct Typeset {
   typeset::PagedDoc pages;
 };
 
-std::unique_ptr<Typeset> typeset_pages(const std::string& source, const std::string& theme) {
+std::unique_ptr<Typeset> typeset_pages(const std::string& source, const std::string& theme,
+                                       const typeset::TypesetOptions& options = {}) {
   auto t = std::make_unique<Typeset>();
   t->read = read(source);
   t->doc = resolve(std::move(t->read.doc), ResolveOptions{}, t->read.env, t->read.diags);
   auto sheet = style::load_theme(theme, t->doc.folder, t->read.env, t->read.diags);
   REQUIRE(sheet);
   t->sheet = *sheet;
-  auto pages = typeset::typeset_book(t->doc, t->sheet, t->fonts, {}, t->read.env, t->read.diags);
+  auto pages = typeset::typeset_book(t->doc, t->sheet, t->fonts, options, t->read.env, t->read.diags);
   INFO(t->read.diagnostics());
   REQUIRE(pages);
   t->pages = std::move(*pages);
@@ -46,6 +48,39 @@ const char* const books[] = {"source", "tests/corpus/books/multi", "tests/corpus
 const char* const themes[] = {"trade", "a5", "ereader"};
 
 }  // namespace
+
+TEST_CASE("the text set in groups on threads makes the pages and the diagnostics it makes on one thread",
+          "[pages]") {
+  typeset::TypesetOptions one_thread;
+  one_thread.most_groups = 1;
+  for (const char* book : books) {
+    for (const char* theme : themes) {
+      DYNAMIC_SECTION(book << " in " << theme) {
+        auto grouped = typeset_pages(book, theme);
+        auto alone = typeset_pages(book, theme, one_thread);
+        CHECK(grouped->pages.pages.size() == alone->pages.pages.size());
+        CHECK(typeset::dump_pages(grouped->pages) == typeset::dump_pages(alone->pages));
+        // Each anchor node's block, by its place among the tree's blocks (the two runs read the
+        // manuscript apart); a block made for the page (the endnotes' heading) is gone by now.
+        auto blocks = [](const Typeset& t) {
+          std::map<const Block*, std::size_t> place;
+          for (const Division& d : t.doc.divisions) {
+            walk_blocks(d.blocks, [&](const Block& b) { place.emplace(&b, place.size()); });
+          }
+          std::vector<long> where;
+          for (const Block* b : t.pages.anchor_blocks) {
+            auto found = place.find(b);
+            where.push_back(found == place.end() ? -1 : static_cast<long>(found->second));
+          }
+          return where;
+        };
+        CHECK(blocks(*grouped) == blocks(*alone));
+        CHECK(grouped->read.diagnostics() == alone->read.diagnostics());
+        CHECK(grouped->read.env.inputs_read == alone->read.env.inputs_read);
+      }
+    }
+  }
+}
 
 TEST_CASE("body lines sit on the leading grid, and every full page ends on the text block's bottom", "[pages]") {
   for (const char* book : books) {

@@ -29,6 +29,8 @@ class Diagnostics {
   void warning(SourceSpan at, std::string code, std::string message, std::string hint = {});
 
   const std::vector<Diagnostic>& all() const { return items_; }
+  // Adds the diagnostics of another run (a chapter set on another thread) after these.
+  void append(const Diagnostics& other) { items_.insert(items_.end(), other.items_.begin(), other.items_.end()); }
   std::size_t error_count() const;
   bool has_errors() const { return error_count() > 0; }
   // --strict: every warning becomes an error.

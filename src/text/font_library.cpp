@@ -3,6 +3,7 @@
 
 #include <fontconfig/fontconfig.h>
 
+#include <algorithm>
 #include <memory>
 #include <tuple>
 
@@ -70,6 +71,7 @@ const FontFace* FontLibrary::open(const std::string& path, unsigned index) {
 }
 
 const FontFace* FontLibrary::find(const FontRequest& request) {
+  std::lock_guard<std::mutex> lock(mutex_);
   std::string key = style_key(request.bold, request.italic, request.family);
   auto it = found_.find(key);
   if (it != found_.end()) return it->second;
@@ -96,12 +98,7 @@ const FontFace* FontLibrary::find(const FontRequest& request) {
 }
 
 const FontFace* FontLibrary::fallback(char32_t c, bool bold, bool italic, const std::string& lang) {
-  // A face already chosen for a character of the same 256-character block is asked first, so that
-  // the neighbours of a script or of a punctuation range come from one face.
-  std::string block_key = style_key(bold, italic, std::to_string(c >> 8) + ' ' + lang);
-  auto block = fallback_blocks_.find(block_key);
-  if (block != fallback_blocks_.end() && block->second->has_char(c)) return block->second;
-
+  std::lock_guard<std::mutex> lock(mutex_);
   std::string char_key = style_key(bold, italic, std::to_string(c) + ' ' + lang);
   auto known = fallbacks_.find(char_key);
   if (known != fallbacks_.end()) return known->second;
@@ -132,12 +129,14 @@ const FontFace* FontLibrary::fallback(char32_t c, bool bold, bool italic, const 
         open(reinterpret_cast<const char*>(file), static_cast<unsigned>(index));
     if (candidate && candidate->has_char(c)) face = candidate;
   }
-  if (face) fallback_blocks_.emplace(block_key, face);
   return fallbacks_[char_key] = face;
 }
 
 std::vector<std::string> FontLibrary::files() const {
-  return files_;
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<std::string> sorted = files_;  // threads open fallback faces in no set order
+  std::sort(sorted.begin(), sorted.end());
+  return sorted;
 }
 
 std::string debian_package_for(const std::string& family) {

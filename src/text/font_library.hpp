@@ -3,6 +3,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -28,19 +29,20 @@ class FontLibrary {
   const FontFace* find(const FontRequest& request);
 
   // A face that has the character, preferring the style and the language ("zh", "ar", …); nullptr
-  // when no installed font has it.
+  // when no installed font has it. The answer depends on nothing asked before. Safe to call from
+  // several threads, as find is.
   const FontFace* fallback(char32_t c, bool bold, bool italic, const std::string& lang);
 
-  // Every font file opened so far, in the order opened (for depfiles).
+  // Every font file opened so far, sorted (for depfiles).
   std::vector<std::string> files() const;
 
  private:
   const FontFace* open(const std::string& path, unsigned index);
   std::map<std::pair<std::string, unsigned>, std::unique_ptr<FontFace>> faces_;
   std::vector<std::string> files_;
-  // Keyed by style and family; by style, character and language; by style, 256-character block
-  // and language.
-  std::map<std::string, const FontFace*> found_, fallbacks_, fallback_blocks_;
+  mutable std::mutex mutex_;  // chapters are shaped on several threads
+  // Keyed by style and family; by style, character and language.
+  std::map<std::string, const FontFace*> found_, fallbacks_;
 };
 
 // The Debian package that ships a family, named in the error for a missing family; "" when unknown.

@@ -166,6 +166,7 @@ void Hyphenator::preload(const std::string& lang) {
 
 const std::vector<std::size_t>& Hyphenator::points(std::string_view word, const std::string& lang) {
   static const std::vector<std::size_t> none;
+  std::lock_guard<std::mutex> lock(mutex_);
   Dictionary* dict = dictionary(lang);
   if (!dict) return none;
   std::string key = lang;
@@ -235,6 +236,7 @@ const std::vector<std::size_t>& Hyphenator::points(std::string_view word, const 
 }
 
 std::vector<std::string> Hyphenator::files() const {
+  std::lock_guard<std::mutex> lock(mutex_);
   return files_;
 }
 

@@ -3,6 +3,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,7 +21,8 @@ class Hyphenator {
   // Byte offsets inside the word where it may be hyphenated (a hyphen goes before the byte), at
   // least 2 characters from its start and 3 from its end; none for a language without patterns
   // ("en" uses hyph_en_US.dic; "en-GB" hyph_en_GB.dic when installed, else en_US), for words with
-  // digits or capitals-only, and for words that already hold a hyphen or a soft hyphen.
+  // digits or capitals-only, and for words that already hold a hyphen or a soft hyphen. Threads may
+  // share a Hyphenator: the words one hyphenates are known to all.
   const std::vector<std::size_t>& points(std::string_view word, const std::string& lang);
 
   // Every pattern file opened (for depfiles).
@@ -36,6 +38,7 @@ class Hyphenator {
   std::map<std::string, std::unique_ptr<Dictionary>> dictionaries_;  // by language; null: none
   std::unordered_map<std::string, std::vector<std::size_t>> cache_;
   std::vector<std::string> files_;
+  mutable std::mutex mutex_;
 };
 
 }  // namespace recto::text

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "char_class.hpp"
+#include "line_breaks.hpp"
 
 namespace recto::text {
 
@@ -25,9 +26,8 @@ bool neutral(hb_script_t script) {
 }
 
 // The cache's key: the faces' addresses, the style and the language, then the text.
-std::string cache_key(std::string_view text, const TextStyle& style) {
-  std::string key;
-  key.reserve(2 * sizeof(void*) + 3 + style.lang.size() + text.size());
+void make_cache_key(std::string_view text, const TextStyle& style, std::string& key) {
+  key.clear();
   key.append(reinterpret_cast<const char*>(&style.face), sizeof style.face);
   key.append(reinterpret_cast<const char*>(&style.family_face), sizeof style.family_face);
   key += style.bold ? 'b' : '-';
@@ -35,14 +35,14 @@ std::string cache_key(std::string_view text, const TextStyle& style) {
   key += style.lang;
   key += '\0';
   key += text;
-  return key;
 }
 
 // Splits the text into items: a character goes to the primary face when it has it, else to a
 // fallback face; marks and joiners stay with the character before them, spaces with the face before
 // them when it has them; a change of face, bidi level or script starts a new item. Characters that
 // no font has are listed in `missing` and go to the primary face.
-std::vector<Item> itemize(std::string_view text, const TextStyle& style, FontLibrary& fonts,
+template <typename Fallback>
+std::vector<Item> itemize(std::string_view text, const TextStyle& style, const Fallback& fallback,
                           std::vector<std::size_t>& missing) {
   std::vector<std::uint8_t> levels = bidi_levels(text, rtl_language(style.lang));
   hb_unicode_funcs_t* unicode = hb_unicode_funcs_get_default();
@@ -63,7 +63,7 @@ std::vector<Item> itemize(std::string_view text, const TextStyle& style, FontLib
     } else if (style.family_face && style.family_face->has_char(c)) {
       face = style.family_face;
     } else {
-      face = fonts.fallback(c, style.bold, style.italic, style.lang);
+      face = fallback(c);
       if (!face) {
         missing.push_back(begin);
         face = style.face;
@@ -147,20 +147,53 @@ double ShapedRun::width(double size) const {
   return static_cast<double>(units) * size / face->upem;
 }
 
-const ShapedText& Shaper::shape(std::string_view text, const TextStyle& style) {
-  std::string key = cache_key(text, style);
-  auto cached = cache_.find(key);
-  if (cached != cache_.end()) return cached->second;
-  ShapedText& shaped = cache_[key];
-  shaped.text = text;
+const FontFace* Shaper::fallback_face(char32_t c, const TextStyle& style) {
+  // A face already chosen for a character of the same 256-character block is asked first, so that
+  // the neighbours of a script or of a punctuation range come from one face.
+  auto& chosen = fallback_blocks_[{c >> 8, style.bold, style.italic, style.lang}];
+  if (chosen && chosen->has_char(c)) return chosen;
+  const FontFace* face = fonts_.fallback(c, style.bold, style.italic, style.lang);
+  if (face && !chosen) chosen = face;
+  return face;
+}
 
-  std::vector<Item> items = itemize(text, style, fonts_, shaped.missing);
+const ShapedText* ShapeCache::find(const std::string& key) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto found = shapes_.find(key);
+  return found == shapes_.end() ? nullptr : &found->second;
+}
+
+const ShapedText& ShapeCache::keep(std::string key, ShapedText shaped) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return shapes_.try_emplace(std::move(key), std::move(shaped)).first->second;
+}
+
+const ShapedText& Shaper::shape(std::string_view text, const TextStyle& style) {
+  std::string& key = key_;
+  make_cache_key(text, style, key);
+  if (!cache_.empty()) {
+    auto cached = cache_.find(key);
+    if (cached != cache_.end()) return cached->second;
+  }
+  if (const ShapedText* known = shared_ ? shared_->find(key) : nullptr) return *known;
+
+  ShapedText shaped;
+  shaped.text = text;
+  bool fell_back = false;  // then the faces chosen depend on what this Shaper shaped before
+  auto fallback = [&](char32_t c) {
+    fell_back = true;
+    return fallback_face(c, style);
+  };
+  std::vector<Item> items = itemize(text, style, fallback, shaped.missing);
   std::vector<std::uint8_t> levels;
   for (const Item& item : items) levels.push_back(item.level);
   for (int logical : visual_order(levels)) {
     shaped.runs.push_back(shape_item(buffer_.get(), text, items[logical], style.lang));
   }
-  return shaped;
+  shaped.breaks = break_opportunities(text, style.lang);
+  if (hyphenator_) shaped.hyphens = hyphenator_->points(text, style.lang);
+  if (shared_ && !fell_back) return shared_->keep(key, std::move(shaped));
+  return cache_.emplace(key, std::move(shaped)).first->second;
 }
 
 }  // namespace recto::text

@@ -5,13 +5,17 @@
 #include <hb.h>
 
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
 #include "font_library.hpp"
+#include "hyphenator.hpp"
 
 namespace recto::text {
 
@@ -38,6 +42,9 @@ struct ShapedText {
   std::string text;                  // what was shaped: glyphs' clusters are offsets into it
   std::vector<ShapedRun> runs;       // visual order within the text
   std::vector<std::size_t> missing;  // byte offsets of characters that no installed font has
+  // Byte offsets where a line may break inside the text (break_opportunities), and where it may be
+  // hyphenated (the Shaper's Hyphenator's points; none without one), in the style's language.
+  std::vector<std::size_t> breaks, hyphens;
 };
 
 struct TextStyle {
@@ -48,9 +55,26 @@ struct TextStyle {
   std::string lang;  // BCP 47 of the text ("en", "zh", "ar")
 };
 
+// Texts shaped by several Shapers (one per thread), each kept once: those set in their style's own
+// faces, which come out the same whichever Shaper shapes them first. Safe to use from several threads.
+class ShapeCache {
+ public:
+  // The text shaped under the key, or null.
+  const ShapedText* find(const std::string& key) const;
+  // Keeps the text shaped under the key (or what another thread kept under it first) and returns it.
+  const ShapedText& keep(std::string key, ShapedText shaped);
+
+ private:
+  mutable std::mutex mutex_;
+  std::unordered_map<std::string, ShapedText> shapes_;
+};
+
 class Shaper {
  public:
-  explicit Shaper(FontLibrary& fonts) : fonts_(fonts), buffer_(hb_buffer_create(), hb_buffer_destroy) {}
+  // Shares what it shapes in its style's faces through `shared`, when given; finds hyphenation points
+  // with `hyphenator`, when given.
+  explicit Shaper(FontLibrary& fonts, ShapeCache* shared = nullptr, Hyphenator* hyphenator = nullptr)
+      : fonts_(fonts), shared_(shared), hyphenator_(hyphenator), buffer_(hb_buffer_create(), hb_buffer_destroy) {}
 
   // Shapes a short text (a word, or a run without line breaks) in the style: characters the primary
   // face lacks go to fallback faces, one run per face, direction and script; a missing character is
@@ -59,9 +83,18 @@ class Shaper {
   const ShapedText& shape(std::string_view text, const TextStyle& style);
 
  private:
+  // The face for a character that the style's faces lack.
+  const FontFace* fallback_face(char32_t c, const TextStyle& style);
+
   FontLibrary& fonts_;
+  ShapeCache* shared_;
+  Hyphenator* hyphenator_;
   std::unique_ptr<hb_buffer_t, void (*)(hb_buffer_t*)> buffer_;  // reused for every text shaped
-  std::unordered_map<std::string, ShapedText> cache_;
+  std::unordered_map<std::string, ShapedText> cache_;  // with a shared cache: texts that needed fallback faces
+  std::string key_;  // the key of the text being looked up, its memory reused
+  // The first fallback face found in a 256-character block, by block, style and language: kept by
+  // the Shaper, so that what it chooses depends only on the texts it shaped before.
+  std::map<std::tuple<char32_t, bool, bool, std::string>, const FontFace*> fallback_blocks_;
 };
 
 // Whether a language (BCP 47) is written right to left: "ar", "he", "fa", "ur", "yi", …

@@ -27,13 +27,72 @@ InlineStyle BlockLayout::body_style() const {
 }
 
 Slice& BlockLayout::push(Slice slice) {
-  slice.space_before += pending_space_;
-  pending_space_ = 0;
-  if (page_break_) slice.new_page = true, page_break_ = false;
-  slice.ids.insert(slice.ids.begin(), pending_ids_.begin(), pending_ids_.end());
-  pending_ids_.clear();
+  take_pending(slice);
+  clear_pending();
   out_->push_back(std::move(slice));
   return out_->back();
+}
+
+bool BlockLayout::at_flow_start() const { return out_->empty() && !(out_ == &book_.slices && continues_); }
+
+void BlockLayout::take_pending(Slice& slice) const {
+  slice.space_before += pending_space_;
+  if (page_break_) slice.new_page = true;
+  slice.ids.insert(slice.ids.begin(), pending_ids_.begin(), pending_ids_.end());
+}
+
+void BlockLayout::clear_pending() {
+  pending_space_ = 0;
+  page_break_ = false;
+  pending_ids_.clear();
+}
+
+void BlockLayout::append(BlockLayout& other) {
+  BookFlow& from = other.book_;
+  const std::uint32_t nodes = node_, paragraphs = paragraphs_;
+  auto renumber = [&](Slice& s) {
+    if (s.paragraph != 0) s.paragraph += paragraphs;
+    for (GlyphRun& run : s.runs) {
+      if (run.anchor.node != 0) run.anchor.node += nodes;
+    }
+    for (PlacedImage& image : s.images) {
+      if (image.anchor.node != 0) image.anchor.node += nodes;
+    }
+  };
+  // The first slice, and its other settings, get what a push here would have given it.
+  if (!from.slices.empty()) {
+    Slice& first = from.slices.front();
+    take_pending(first);
+    auto alt = from.alternatives.find(first.paragraph);
+    if (first.paragraph != 0 && alt != from.alternatives.end() && first.line == 0) {
+      for (Flow* setting : {&alt->second.tighter, &alt->second.looser}) {
+        if (!setting->empty()) take_pending(setting->front());
+      }
+    }
+    clear_pending();
+  }
+  for (Slice& s : from.slices) {
+    renumber(s);
+    book_.slices.push_back(std::move(s));
+  }
+  for (auto& [paragraph, alt] : from.alternatives) {
+    for (Flow* setting : {&alt.tighter, &alt.looser}) {
+      for (Slice& s : *setting) renumber(s);
+    }
+    book_.alternatives.emplace(paragraph + paragraphs, std::move(alt));
+  }
+  for (auto& [id, lines] : from.footnotes) {
+    for (Slice& s : lines) renumber(s);
+    book_.footnotes.emplace(id, std::move(lines));
+  }
+  from = BookFlow{};
+  node_blocks_.insert(node_blocks_.end(), other.node_blocks_.begin() + 1, other.node_blocks_.end());
+  node_ += other.node_;
+  paragraphs_ += other.paragraphs_;
+  // What the other layout left pending goes on to the next slice made here.
+  pending_space_ += other.pending_space_;
+  page_break_ = page_break_ || other.page_break_;
+  pending_ids_.insert(pending_ids_.end(), other.pending_ids_.begin(), other.pending_ids_.end());
 }
 
 std::size_t BlockLayout::paragraph(const Inlines& xs, const InlineStyle& style, const Frame& frame, Align align,
@@ -175,11 +234,9 @@ Flow BlockLayout::setting(const Items& items, const std::vector<LineBreak>& brea
   return lines;
 }
 
-void BlockLayout::blocks(const Blocks& bs, const Frame& frame) {
-  bool after_paragraph = false;
-  for (const Block& b : bs) {
-    block(b, frame, after_paragraph);
-    after_paragraph = std::holds_alternative<Para>(b.node);
+void BlockLayout::blocks(const Blocks& bs, std::size_t begin, std::size_t end, const Frame& frame) {
+  for (std::size_t i = begin; i < end; ++i) {
+    block(bs[i], frame, i > 0 && std::holds_alternative<Para>(bs[i - 1].node));
   }
 }
 
@@ -198,7 +255,7 @@ void BlockLayout::block_content(const Block& b, const Frame& frame, bool after_p
         if constexpr (std::is_same_v<T, Para> || std::is_same_v<T, Plain>) {
           bool indented = std::is_same_v<T, Para> && after_paragraph;
           paragraph(n.content, body_style(), frame, align_, leading, indented ? sheet_.indent : 0,
-                    indented || item_start || out_->empty() ? 0 : leading * 0.5);
+                    indented || item_start || at_flow_start() ? 0 : leading * 0.5);
         } else if constexpr (std::is_same_v<T, Header>) {
           heading(n, frame);
         } else if constexpr (std::is_same_v<T, CodeBlock>) {
@@ -272,7 +329,7 @@ void BlockLayout::heading(const Header& h, const Frame& frame) {
   double line = std::max(leading, s.size * 1.2);
   if (!h.attr.id.empty()) pending_ids_.push_back(h.attr.id);
   std::size_t first = out_->size();
-  double before = out_->empty() || page_break_ ? 0 : leading * (h.level == 1 ? 2 : 1.5);
+  double before = at_flow_start() || page_break_ ? 0 : leading * (h.level == 1 ? 2 : 1.5);
   std::size_t n = paragraph(h.content, s, frame, Align::left, line, 0, before);
   // A heading stays with the rest of itself and two lines of what follows.
   for (std::size_t i = first; i < first + n; ++i) {

@@ -23,7 +23,9 @@ class BlockLayout {
               Env& env, Diagnostics& diags)
       : sheet_(sheet), items_(items), book_(book), out_(&book.slices), folder_(folder), env_(env), diags_(diags) {}
 
-  void blocks(const Blocks& bs, const Frame& frame);
+  void blocks(const Blocks& bs, const Frame& frame) { blocks(bs, 0, bs.size(), frame); }
+  // Blocks [begin, end) of a list, after the ones before them.
+  void blocks(const Blocks& bs, std::size_t begin, std::size_t end, const Frame& frame);
   // A paragraph of inlines in a style; returns the number of slices made.
   std::size_t paragraph(const Inlines& xs, const InlineStyle& style, const Frame& frame, Align align,
                         double leading, double first_indent, double space_before);
@@ -44,6 +46,12 @@ class BlockLayout {
   }
   // For each node number, the tree block it was laid out from (null: the title page, the contents).
   const std::vector<const Block*>& node_blocks() const { return node_blocks_; }
+  // This layout's slices will follow others in the book (a chapter set on a thread of its own): its
+  // first block is not the flow's first.
+  void continue_flow() { continues_ = true; }
+  // Moves in what a layout begun with continue_flow made, as if this one had laid it out: its
+  // slices, other settings and notes, with their paragraph and anchor node numbers after this one's.
+  void append(BlockLayout& other);
 
  private:
   void block(const Block& b, const Frame& frame, bool after_paragraph);
@@ -63,6 +71,10 @@ class BlockLayout {
   void table(const Table& t, const Frame& frame);
   void rule(const Frame& frame);
   Slice& push(Slice slice);
+  // Gives a slice what is pending for the next one pushed: space, a page break, ids.
+  void take_pending(Slice& slice) const;
+  void clear_pending();
+  bool at_flow_start() const;
 
   const style::StyleSheet& sheet_;
   ItemBuilder& items_;
@@ -77,6 +89,7 @@ class BlockLayout {
   std::vector<const Block*> node_blocks_{nullptr};  // by node number
   std::uint32_t paragraphs_ = 0;  // paragraphs laid out so far: each one's number
   bool page_break_ = false;
+  bool continues_ = false;  // the book's flow has slices before this layout's
   bool italic_ = false;  // inside an author note: body text in italics
   bool item_start_ = false;  // the next block starts a list item: no space before it
   int lists_ = 0;            // lists the next block is inside

@@ -43,20 +43,12 @@ double ItemBuilder::space_width(const InlineStyle& style) {
   return space_widths_.back().width;
 }
 
-ItemBuilder::WordFacts& ItemBuilder::facts(const text::ShapedText& shaped, const std::string& word,
-                                          const std::string& lang) {
-  auto [it, added] = facts_.try_emplace(&shaped);
-  if (added) it->second.breaks = text::break_opportunities(word, lang);
-  return it->second;
-}
-
 void ItemBuilder::add_word(const std::string& word, const InlineStyle& style, Anchor anchor, Items& out) {
   const std::string& lang = style.lang.empty() ? book_lang_ : style.lang;
-  add_shaped(word, shaper_.shape(word, text_style(style, lang)), lang, style, anchor, out);
+  add_shaped(shaper_.shape(word, text_style(style, lang)), style, anchor, out);
 }
 
-void ItemBuilder::add_shaped(const std::string& word, const text::ShapedText& shaped, const std::string& lang,
-                             const InlineStyle& style, Anchor anchor, Items& out) {
+void ItemBuilder::add_shaped(const text::ShapedText& shaped, const InlineStyle& style, Anchor anchor, Items& out) {
   Item item;
   item.content.shaped = &shaped;
   item.content.size = style.size;
@@ -72,23 +64,17 @@ void ItemBuilder::add_shaped(const std::string& word, const text::ShapedText& sh
     expansion.expansion = true;
     out.push_back(expansion);
   }
-  if (options_.hyphenator && style.family != Family::mono && style.raise == 0 && style.link.empty() &&
+  if (!shaped.hyphens.empty() && style.family != Family::mono && style.raise == 0 && style.link.empty() &&
       shaped.runs.size() == 1 && !shaped.runs[0].rtl) {
-    WordFacts& known = facts(shaped, word, lang);
-    if (!known.points) known.points = &options_.hyphenator->points(word, lang);
-    const std::vector<std::size_t>& points = *known.points;
-    if (!points.empty()) {
-      add_pieces(shaped, points, std::move(item), out);
-      return;
-    }
+    add_pieces(shaped, std::move(item), out);
+    return;
   }
   out.push_back(std::move(item));
 }
 
 // A word with hyphenation points as pieces of its one shaped run, split where a glyph starts exactly
 // at the point (never inside a ligature), with a flagged penalty between as wide as the hyphen.
-void ItemBuilder::add_pieces(const text::ShapedText& shaped, const std::vector<std::size_t>& points, Item word,
-                             Items& out) {
+void ItemBuilder::add_pieces(const text::ShapedText& shaped, Item word, Items& out) {
   const text::ShapedRun& run = shaped.runs[0];
   const double scale = word.content.size / run.face->upem;
   hb_codepoint_t hyphen = 0;
@@ -109,7 +95,7 @@ void ItemBuilder::add_pieces(const text::ShapedText& shaped, const std::vector<s
     out.push_back(std::move(p));
     begin = end;
   };
-  for (std::size_t point : points) {
+  for (std::size_t point : shaped.hyphens) {
     std::size_t g = begin;
     while (g < run.glyphs.size() && run.glyphs[g].cluster < point) ++g;
     if (g == begin || g == run.glyphs.size() || run.glyphs[g].cluster != point) continue;
@@ -140,9 +126,9 @@ void ItemBuilder::add_text(const std::string& text, const InlineStyle& style, So
       }
       // Breaks inside a word without spaces (between ideographs, after a dash or a URL's slash), from
       // ICU: the pieces are set apart by glue that is no space, with a little stretch between ideographs.
-      const std::vector<std::size_t>& breaks = facts(shaped, word, lang).breaks;
+      const std::vector<std::size_t>& breaks = shaped.breaks;
       if (breaks.empty()) {
-        add_shaped(word, shaped, lang, style, {anchor.node, anchor.offset + static_cast<std::uint32_t>(start)}, out);
+        add_shaped(shaped, style, {anchor.node, anchor.offset + static_cast<std::uint32_t>(start)}, out);
       } else {
         std::size_t piece = 0;
         for (std::size_t at_break : breaks) {

@@ -8,7 +8,6 @@
 
 #include "diagnostics.hpp"
 #include "font_set.hpp"
-#include "hyphenator.hpp"
 #include "items.hpp"
 #include "tree.hpp"
 
@@ -29,7 +28,6 @@ class ItemBuilder {
     double code_scale = 0.75;     // inline code's size relative to the text around it
     double expansion = 0;         // font expansion allowed, as a fraction of a word's width (0.02)
     double hyphen_penalty = 50;   // the cost of a break at a hyphenation point
-    text::Hyphenator* hyphenator = nullptr;  // null: no hyphenation
   };
 
   ItemBuilder(const FontSet& fonts, text::Shaper& shaper, Diagnostics& diags, const std::string& book_lang,
@@ -48,26 +46,17 @@ class ItemBuilder {
  private:
   void add_text(const std::string& text, const InlineStyle& style, SourceSpan at, Anchor anchor, Items& out);
   // add_word for a word shaped already.
-  void add_shaped(const std::string& word, const text::ShapedText& shaped, const std::string& lang,
-                  const InlineStyle& style, Anchor anchor, Items& out);
+  void add_shaped(const text::ShapedText& shaped, const InlineStyle& style, Anchor anchor, Items& out);
   const text::FontFace* face_for(const InlineStyle& style) const;
   text::TextStyle text_style(const InlineStyle& style, const std::string& lang) const;
 
   const FontSet& fonts_;
   text::Shaper& shaper_;
   Diagnostics& diags_;
-  void add_pieces(const text::ShapedText& shaped, const std::vector<std::size_t>& points, Item word, Items& out);
-  // What is known of a word shaped in a style (the shaped text stands for both): ICU's break
-  // opportunities inside it, and its hyphenation points once asked for.
-  struct WordFacts {
-    std::vector<std::size_t> breaks;
-    const std::vector<std::size_t>* points = nullptr;  // the Hyphenator's, which keeps them
-  };
-  WordFacts& facts(const text::ShapedText& shaped, const std::string& word, const std::string& lang);
+  void add_pieces(const text::ShapedText& shaped, Item word, Items& out);
   std::string book_lang_;
   Options options_;
   std::uint32_t offset_ = 0;  // characters of the block so far, for anchors
-  std::unordered_map<const text::ShapedText*, WordFacts> facts_;  // the same words come back
   struct SpaceWidth {
     const text::FontFace* face;
     double size, width;

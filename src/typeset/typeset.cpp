@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "book_flow.hpp"
+#include "chapter_threads.hpp"
 #include "font_set.hpp"
 #include "pages.hpp"
 
@@ -14,11 +15,12 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
                                      const TypesetOptions& options, Env& env, Diagnostics& diags) {
   FontSet set;
   if (!find_fonts(sheet, fonts, set, diags)) return std::nullopt;
-  text::Shaper shaper(fonts);
-  std::string lang = doc.meta.language();
+  text::ShapeCache shapes;
   text::Hyphenator hyphenator;
-  ItemBuilder::Options item_options{sheet.code_size / sheet.body_size, sheet.expansion, 50,
-                                    sheet.hyphenate ? &hyphenator : nullptr};
+  text::Hyphenator* hyphenate = sheet.hyphenate ? &hyphenator : nullptr;
+  text::Shaper shaper(fonts, &shapes, hyphenate);
+  std::string lang = doc.meta.language();
+  ItemBuilder::Options item_options{sheet.code_size / sheet.body_size, sheet.expansion, 50};
   ItemBuilder items(set, shaper, diags, lang, item_options);
   BookFlow book;
   Flow& flow = book.slices;
@@ -32,15 +34,15 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
     }
   }
   const Division* references = nullptr;
+  std::vector<const Division*> chapters;
   for (const Division& d : doc.divisions) {
     if (d.attr.has_class("references")) {
       references = &d;
-      continue;
+    } else {
+      chapters.push_back(&d);
     }
-    layout.break_page();
-    layout.set_chapter_dir(std::filesystem::path(env.sources.path(d.span.file)).parent_path());
-    layout.blocks(d.blocks, {0, sheet.text_width()});
   }
+  lay_out_chapters(chapters, {sheet, set, shapes, hyphenate, item_options, lang, doc.folder, options.most_groups}, layout, env, diags);
   if (sheet.notes == "footnotes") {
     footnotes(doc, sheet, layout, book);
   } else {
@@ -61,9 +63,8 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
   info.lang = lang;
   info.timestamp = options.timestamp;
   info.id_seed = options.identifier;
-  std::size_t chapters = doc.divisions.size() - (references ? 1 : 0);
   std::vector<PagePlan> plans = plan_pages(book, sheet);
-  if (chapters <= 1) {
+  if (chapters.size() <= 1) {
     PagedDoc pages = paginate(plans, sheet, items, info, Pagination::full);
     pages.anchor_blocks = layout.node_blocks();
     return pages;

@@ -17,6 +17,9 @@ struct TypesetOptions {
   std::string generator = "recto";
   std::string identifier;      // seeds the PDF's /ID
   std::string cover;           // the cover, PNG or JPEG: the first page of a theme that asks for it
+  // The text is set in up to this many groups of chapters or paragraphs, on as many threads as there
+  // are cores. A fixed number keeps the book the same on any machine; 1 sets it all on this thread.
+  std::size_t most_groups = 4;
 };
 
 // nullopt after an error (a font family that is not installed).

@@ -1,0 +1,42 @@
+// run_parallel: every job once, whatever the threads; what a job throws reaches the caller.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <set>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "parallel.hpp"
+
+using recto::run_parallel;
+
+TEST_CASE("run_parallel runs every job once, on more than one thread when there are cores", "[parallel]") {
+  std::vector<std::atomic<int>> runs(1000);
+  std::mutex mutex;
+  std::set<std::thread::id> threads;
+  run_parallel(runs.size(), [&](std::size_t i) {
+    ++runs[i];
+    std::this_thread::sleep_for(std::chrono::microseconds(50));
+    std::lock_guard<std::mutex> lock(mutex);
+    threads.insert(std::this_thread::get_id());
+  });
+  for (const auto& n : runs) CHECK(n == 1);
+  CHECK(threads.count(std::this_thread::get_id()) == 1);  // this thread works too
+  CHECK(threads.size() == std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), runs.size()));
+  run_parallel(0, [](std::size_t) { FAIL("no job to run"); });
+}
+
+TEST_CASE("run_parallel throws what a job threw, after the other threads stop", "[parallel]") {
+  std::atomic<int> started{0};
+  CHECK_THROWS_WITH(run_parallel(100,
+                                 [&](std::size_t i) {
+                                   ++started;
+                                   if (i == 3) throw std::runtime_error("job 3 failed");
+                                 }),
+                    "job 3 failed");
+  CHECK(started >= 4);
+}
