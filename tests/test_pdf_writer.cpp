@@ -5,6 +5,8 @@
 #include <hb.h>
 #include <png.h>
 
+#include <charconv>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -407,6 +409,27 @@ TEST_CASE("numbers and text are spelled for PDF without locale or drift", "[pdf]
   CHECK(pdf::pdf_number(3.0) == "3");
   CHECK(pdf::pdf_number(-0.0001) == "0");
   CHECK(pdf::pdf_number(-1.23456, 2) == "-1.23");
+  CHECK(pdf::pdf_number(0.05, 3) == "0.05");
+  CHECK(pdf::pdf_number(-0.0004, 3) == "0");
+  CHECK(pdf::pdf_number(2e9) == "2000000000");
+  // Written as std::to_chars writes the value rounded to the decimals, trailing zeros cut.
+  std::mt19937_64 random(3);
+  for (int n = 0; n < 100000; ++n) {
+    const int decimals = static_cast<int>(random() % 7);
+    const double magnitude = std::pow(10.0, static_cast<double>(random() % 12) - 3);
+    const double value = (static_cast<double>(random() % 2000001) / 1000000.0 - 1) * magnitude;
+    const double scale = std::pow(10.0, decimals);
+    const double rounded = std::round(value * scale) / scale;
+    char buffer[64];
+    std::string expected(buffer, std::to_chars(buffer, buffer + sizeof buffer, rounded == 0 ? 0.0 : rounded,
+                                                std::chars_format::fixed, decimals).ptr);
+    if (expected.find('.') != std::string::npos) {
+      while (expected.back() == '0') expected.pop_back();
+      if (expected.back() == '.') expected.pop_back();
+    }
+    INFO(value << " to " << decimals << " decimals");
+    REQUIRE(pdf::pdf_number(value, decimals) == expected);
+  }
   CHECK(pdf::utf16be_hex("A隐😀") == "00419690D83DDE00");
   CHECK(pdf::utf16be_hex("\xff") == "FFFD");
   const std::string cmap = pdf::to_unicode_cmap({{1, "ffi"}, {2, ""}, {3, "隐"}});
