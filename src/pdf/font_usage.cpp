@@ -50,7 +50,10 @@ void check_run(const typeset::GlyphRun& run) {
 
 std::vector<FontUsage> collect_font_usage(const typeset::PagedDoc& doc) {
   std::vector<FontUsage> usages;
-  std::vector<std::unordered_map<std::uint32_t, TextVotes>> votes;
+  // Per face, by glyph id (every glyph is counted: a flat table, not a tree): whether it is used,
+  // and its texts.
+  std::vector<std::vector<bool>> used;
+  std::vector<std::vector<TextVotes>> votes;
   std::unordered_map<const text::FontFace*, std::size_t> index;
   for (const typeset::Page& page : doc.pages) {
     for (const typeset::GlyphRun& run : page.runs) {
@@ -58,17 +61,23 @@ std::vector<FontUsage> collect_font_usage(const typeset::PagedDoc& doc) {
       auto [it, added] = index.try_emplace(run.face, usages.size());
       if (added) {
         usages.push_back({run.face, {0}, {}});
+        used.emplace_back();
         votes.emplace_back();
       }
+      std::vector<bool>& face_used = used[it->second];
+      std::vector<TextVotes>& face_votes = votes[it->second];
       for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
-        usages[it->second].glyphs.insert(run.glyphs[i]);
-        votes[it->second][run.glyphs[i]].add(run.text_of(i));
+        const std::uint32_t glyph = run.glyphs[i];
+        if (glyph >= face_used.size()) face_used.resize(glyph + 1), face_votes.resize(glyph + 1);
+        face_used[glyph] = true;
+        face_votes[glyph].add(run.text_of(i));
       }
     }
   }
   for (std::size_t f = 0; f < usages.size(); ++f) {
-    for (const auto& [glyph, v] : votes[f]) {
-      if (!v.counts.empty()) usages[f].glyph_text[glyph] = v.winner();
+    for (std::uint32_t glyph = 0; glyph < used[f].size(); ++glyph) {
+      if (used[f][glyph]) usages[f].glyphs.insert(glyph);
+      if (!votes[f][glyph].counts.empty()) usages[f].glyph_text[glyph] = votes[f][glyph].winner();
     }
   }
   return usages;

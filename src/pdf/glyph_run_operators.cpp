@@ -27,7 +27,8 @@ class TextShow {
   void adjustment(double thousandths) {
     if (!in_array_) open_array();
     close_hex();
-    out_ += (out_.back() == '[' ? "" : " ") + pdf_number(thousandths, kAdjustmentDecimals);
+    if (out_.back() != '[') out_ += ' ';
+    out_ += pdf_number(thousandths, kAdjustmentDecimals);
   }
   void begin_actual_text(std::string_view text) {
     close_array();
@@ -74,11 +75,8 @@ std::string glyph_run_operators(const typeset::GlyphRun& run, const FontResource
   bool in_span = false;
   for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
     const std::uint32_t glyph = run.glyphs[i];
-    auto mapped = font.glyph_text.find(glyph);
-    const std::string_view mapped_text =
-        mapped == font.glyph_text.end() ? std::string_view() : std::string_view(mapped->second);
     const std::string_view text = run.text_of(i);
-    const bool needs_span = text != mapped_text;
+    const bool needs_span = text != font.text.at(glyph);
     if (in_span && (!needs_span || !text.empty())) {
       show.end_actual_text();
       in_span = false;
@@ -93,7 +91,7 @@ std::string glyph_run_operators(const typeset::GlyphRun& run, const FontResource
       show.adjustment(adjustment);
       pen -= adjustment;
     }
-    const std::uint32_t code = font.new_glyph.at(glyph);
+    const std::uint32_t code = font.code[glyph];
     show.code(code);
     pen += (*resource.widths)[code];
   }

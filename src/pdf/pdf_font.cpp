@@ -2,7 +2,9 @@
 // subset.
 #include "pdf_font.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 #include <string_view>
 
 #include "font_subset.hpp"
@@ -68,8 +70,12 @@ PdfFont make_pdf_font(const FontUsage& usage) {
   font.stem_v = face.bold ? kBoldStemV : kRegularStemV;
   font.italic_angle = face.italic_angle;
 
-  font.new_glyph = std::move(subset.new_glyph);
-  font.glyph_text = usage.glyph_text;
+  std::uint32_t highest = 0;
+  for (const auto& [glyph, code] : subset.new_glyph) highest = std::max(highest, glyph);
+  font.code.resize(highest + 1);
+  font.text.resize(highest + 1);
+  for (const auto& [glyph, code] : subset.new_glyph) font.code[glyph] = code;
+  for (const auto& [glyph, text] : usage.glyph_text) font.text.at(glyph) = text;
   return font;
 }
 

@@ -3,9 +3,7 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "font_usage.hpp"
@@ -25,9 +23,9 @@ struct PdfFont {
   int ascent = 0, descent = 0, cap_height = 0, stem_v = 0;
   double italic_angle = 0;
 
-  std::unordered_map<std::uint32_t, std::uint32_t>
-      new_glyph;                                    // the face's id → the code in the PDF
-  std::map<std::uint32_t, std::string> glyph_text;  // the face's id → its ToUnicode text
+  // By the face's glyph id, up to the highest the document uses (looked up for every glyph set):
+  std::vector<std::uint32_t> code;  // the glyph's code in the PDF
+  std::vector<std::string> text;    // its ToUnicode text ("": none)
 };
 
 // Subsets the face (hb-subset) and describes the result. The subset tag is derived from the name
