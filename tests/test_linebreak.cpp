@@ -479,6 +479,31 @@ TEST_CASE("a paragraph without a closing forced break ends as if it had one", "[
   CHECK(break_lines_optimized({}, p).lines.empty());
 }
 
+TEST_CASE("a paragraph a line tighter and a line looser at once is each looseness broken alone", "[linebreak]") {
+  std::mt19937 rng(31);
+  for (int trial = 0; trial < 2000; ++trial) {
+    BreakParams p = random_params(rng);
+    if (trial % 2 == 0) p.pretolerance = 300, p.tolerance = 1000, p.emergency_stretch = 0;  // as BlockLayout asks
+    Items items = random_paragraph(rng, 3 + static_cast<int>(rng() % 80), 50, trial % 7 == 0 ? 0.05 : 0);
+    std::array<BreakResult, 2> both = break_lines_tighter_and_looser(items, p);
+    for (int k : {0, 1}) {
+      p.looseness = k == 0 ? -1 : 1;
+      BreakResult alone = break_lines_optimized(items, p);
+      const BreakResult& got = both[static_cast<std::size_t>(k)];
+      INFO("trial " << trial << " looseness " << p.looseness);
+      REQUIRE(got.lines.size() == alone.lines.size());
+      for (std::size_t i = 0; i < got.lines.size(); ++i) {
+        CHECK((got.lines[i].begin == alone.lines[i].begin && got.lines[i].end == alone.lines[i].end &&
+               got.lines[i].forced == alone.lines[i].forced));
+      }
+      CHECK(got.ratios == alone.ratios);
+      CHECK(got.demerits == alone.demerits);
+      CHECK(got.feasible == alone.feasible);
+      CHECK(got.overfull == alone.overfull);
+    }
+  }
+}
+
 TEST_CASE("the line-count bound never rules out a setting the breaker finds, and rules out many", "[linebreak]") {
   std::mt19937 rng(23);
   int found = 0, ruled_out = 0;

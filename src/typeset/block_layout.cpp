@@ -176,15 +176,21 @@ void BlockLayout::alternatives(const Items& items, const BreakResult& best, cons
       return b.end < items.size() && items[b.end].kind == Item::penalty && items[b.end].flagged;
     }));
   };
-  for (int looseness : {-1, 1}) {
-    const auto lines = static_cast<std::size_t>(static_cast<long>(best.lines.size()) + looseness);
-    if (!might_take(items, lines, frame.measure, kTightest, kLoosest)) continue;
-    BreakParams params = justified(frame.measure);
-    params.looseness = looseness;
-    params.emergency_stretch = 0;
-    params.pretolerance = 300;
-    params.tolerance = 1000;
-    BreakResult r = break_lines_optimized(items, params);
+  bool might[2];
+  for (int k : {0, 1}) {
+    const auto lines = static_cast<std::size_t>(static_cast<long>(best.lines.size()) + (k == 0 ? -1 : 1));
+    might[k] = might_take(items, lines, frame.measure, kTightest, kLoosest);
+  }
+  if (!might[0] && !might[1]) return;
+  BreakParams params = justified(frame.measure);
+  params.emergency_stretch = 0;
+  params.pretolerance = 300;
+  params.tolerance = 1000;
+  std::array<BreakResult, 2> settings = break_lines_tighter_and_looser(items, params);
+  for (int k : {0, 1}) {
+    const int looseness = k == 0 ? -1 : 1;
+    if (!might[k]) continue;
+    const BreakResult& r = settings[static_cast<std::size_t>(k)];
     if (!r.feasible || static_cast<long>(r.lines.size()) != static_cast<long>(best.lines.size()) + looseness) continue;
     if (std::any_of(r.ratios.begin(), r.ratios.end(), [](double x) { return x > kLoosest || x < kTightest; })) {
       continue;

@@ -111,9 +111,17 @@ class Breaker {
     bool loose_enough = true;  // the looseness asked for was reached
   };
 
-  // One pass over the paragraph; nothing when no feasible breaks exist under its rules. The nodes
-  // left active at the end are the paragraph's possible ends: all at its last forced break.
+  // One pass over the paragraph, and the breaks at its looseness; nothing when no feasible breaks
+  // exist under its rules.
   std::optional<Outcome> run(const Pass& pass) {
+    if (!pass_over(pass)) return std::nullopt;
+    return choose(pass.looseness);
+  }
+
+  // One pass over the paragraph; false when no feasible breaks exist under its rules. The nodes left
+  // active at the end are the paragraph's possible ends: all at its last forced break. A pass at
+  // any looseness but 0 keeps the best node for every line count, whichever choose() asks for.
+  bool pass_over(const Pass& pass) {
     pass_ = pass;
     nodes_.assign(1, Node{});
     nodes_[0].begin = line_start(0);
@@ -125,11 +133,43 @@ class Breaker {
                        : it.kind == Item::glue && i > 0 && items_[i - 1].kind == Item::box;
       if (!legal) continue;
       try_break(i);
-      if (active_.empty()) return std::nullopt;
+      if (active_.empty()) return false;
     }
     if (!closed_) try_break(n_);
-    if (active_.empty()) return std::nullopt;
-    return choose();
+    return !active_.empty();
+  }
+
+  // The final node a looseness asks for after a pass, and its lines.
+  Outcome choose(int want) const {
+    auto node = [&](std::ptrdiff_t i) -> const Node& {
+      return nodes_[static_cast<std::size_t>(i)];
+    };
+    std::ptrdiff_t best = *std::min_element(active_.begin(), active_.end(), [&](auto x, auto y) {
+      return node(x).total < node(y).total;
+    });
+    int best_lines = node(best).line;
+    std::ptrdiff_t pick = best;
+    int reached = 0;
+    for (std::ptrdiff_t f : active_) {
+      int diff = node(f).line - best_lines;
+      if (want >= 0 ? diff < 0 || diff > want : diff > 0 || diff < want) continue;
+      if (std::abs(diff) > std::abs(reached) ||
+          (diff == reached && node(f).total < node(pick).total)) {
+        pick = f;
+        reached = diff;
+      }
+    }
+    Outcome out;
+    out.loose_enough = reached == want;
+    out.result.demerits = node(pick).total;
+    for (std::ptrdiff_t i = pick; node(i).parent != none; i = node(i).parent) {
+      const Node& k = node(i);
+      out.result.lines.push_back({node(k.parent).begin, k.pos, k.forced});
+      out.result.ratios.push_back(k.ratio);
+    }
+    std::reverse(out.result.lines.begin(), out.result.lines.end());
+    std::reverse(out.result.ratios.begin(), out.result.ratios.end());
+    return out;
   }
 
   // Every line set from the first-fit breaks, for when no pass found feasible ones.
@@ -254,39 +294,6 @@ class Breaker {
     candidates_.push_back(c);
   }
 
-  // The final node the looseness asks for, and its lines.
-  Outcome choose() const {
-    auto node = [&](std::ptrdiff_t i) -> const Node& {
-      return nodes_[static_cast<std::size_t>(i)];
-    };
-    std::ptrdiff_t best = *std::min_element(active_.begin(), active_.end(), [&](auto x, auto y) {
-      return node(x).total < node(y).total;
-    });
-    int best_lines = node(best).line, want = pass_.looseness;
-    std::ptrdiff_t pick = best;
-    int reached = 0;
-    for (std::ptrdiff_t f : active_) {
-      int diff = node(f).line - best_lines;
-      if (want >= 0 ? diff < 0 || diff > want : diff > 0 || diff < want) continue;
-      if (std::abs(diff) > std::abs(reached) ||
-          (diff == reached && node(f).total < node(pick).total)) {
-        pick = f;
-        reached = diff;
-      }
-    }
-    Outcome out;
-    out.loose_enough = reached == want;
-    out.result.demerits = node(pick).total;
-    for (std::ptrdiff_t i = pick; node(i).parent != none; i = node(i).parent) {
-      const Node& k = node(i);
-      out.result.lines.push_back({node(k.parent).begin, k.pos, k.forced});
-      out.result.ratios.push_back(k.ratio);
-    }
-    std::reverse(out.result.lines.begin(), out.result.lines.end());
-    std::reverse(out.result.ratios.begin(), out.result.ratios.end());
-    return out;
-  }
-
   const Items& items_;
   const BreakParams& p_;
   std::size_t n_;
@@ -312,6 +319,30 @@ BreakResult break_lines_optimized(const Items& items, const BreakParams& params)
   }
   if (!got) got = breaker.run({inf, true, params.emergency_stretch, 0});
   return got ? std::move(got->result) : breaker.fallback();
+}
+
+std::array<BreakResult, 2> break_lines_tighter_and_looser(const Items& items, const BreakParams& params) {
+  // break_lines_optimized's passes for each looseness, each pass made once for both.
+  Breaker breaker(items, params);
+  constexpr int kWants[2] = {-1, 1};
+  std::optional<Breaker::Outcome> got[2];
+  auto loose_enough = [&](int k) { return got[k] && got[k]->loose_enough; };
+  if (params.pretolerance >= 0 && breaker.pass_over({params.pretolerance, false, 0, kWants[0]})) {
+    for (int k : {0, 1}) got[k] = breaker.choose(kWants[k]);
+  }
+  if ((!loose_enough(0) || !loose_enough(1)) && breaker.pass_over({params.tolerance, true, 0, kWants[0]})) {
+    for (int k : {0, 1}) {
+      if (!loose_enough(k)) got[k] = breaker.choose(kWants[k]);
+    }
+  }
+  std::optional<Breaker::Outcome> emergency;
+  std::array<BreakResult, 2> out;
+  for (int k : {0, 1}) {
+    if (!got[k] && !emergency) emergency = breaker.run({inf, true, params.emergency_stretch, 0});
+    if (!got[k]) got[k] = emergency;
+    out[static_cast<std::size_t>(k)] = got[k] ? std::move(got[k]->result) : breaker.fallback();
+  }
+  return out;
 }
 
 }  // namespace recto::typeset

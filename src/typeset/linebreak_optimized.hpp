@@ -2,6 +2,7 @@
 // penalties, with fitness classes, hyphen demerits, looseness and an emergency pass.
 #pragma once
 
+#include <array>
 #include <vector>
 
 #include "items.hpp"
@@ -38,5 +39,9 @@ struct BreakResult {
 // assumed to shrink no more than its width, as TeX's does. Items that do not end with a forced
 // break are closed as if by TeX's \parfillskip; the last line then ends at items.size().
 BreakResult break_lines_optimized(const Items& items, const BreakParams& params);
+
+// What break_lines_optimized gives at looseness −1 and at +1 (params.looseness aside), for the cost
+// of one: the passes are the same for both but for the line count chosen at the end.
+std::array<BreakResult, 2> break_lines_tighter_and_looser(const Items& items, const BreakParams& params);
 
 }  // namespace recto::typeset
