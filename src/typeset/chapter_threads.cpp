@@ -2,6 +2,7 @@
 #include "chapter_threads.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 
 #include "parallel.hpp"
@@ -46,8 +47,11 @@ struct Group {
 std::vector<std::size_t> block_sizes(const Division& d) {
   std::vector<std::size_t> sizes(d.blocks.size(), 1);
   std::size_t top = 0;
+  const Block* first = d.blocks.data();
+  const Block* end = first + d.blocks.size();
+  std::less<const Block*> before;  // a total order, also for the blocks of other lists
   walk_blocks(d.blocks, [&](const Block& b) {
-    if (&b >= d.blocks.data() && &b < d.blocks.data() + d.blocks.size()) top = static_cast<std::size_t>(&b - d.blocks.data());
+    if (!before(&b, first) && before(&b, end)) top = static_cast<std::size_t>(&b - first);  // a block of the chapter's own
     if (const Inlines* xs = block_inlines(const_cast<Block&>(b))) sizes[top] += plain_text(*xs).size();
     if (const auto* c = std::get_if<CodeBlock>(&b.node)) sizes[top] += c->text.size();
   });
