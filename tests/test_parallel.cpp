@@ -1,8 +1,7 @@
 // run_parallel: every job once, whatever the threads; what a job throws reaches the caller.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <mutex>
 #include <set>
@@ -14,7 +13,8 @@
 
 using recto::run_parallel;
 
-TEST_CASE("run_parallel runs every job once, on more than one thread when there are cores", "[parallel]") {
+TEST_CASE("run_parallel runs every job once, on more than one thread when there are cores",
+          "[parallel]") {
   std::vector<std::atomic<int>> runs(1000);
   std::mutex mutex;
   std::set<std::thread::id> threads;
@@ -26,7 +26,8 @@ TEST_CASE("run_parallel runs every job once, on more than one thread when there 
   });
   for (const auto& n : runs) CHECK(n == 1);
   CHECK(threads.count(std::this_thread::get_id()) == 1);  // this thread works too
-  CHECK(threads.size() == std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), runs.size()));
+  CHECK(threads.size() ==
+        std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), runs.size()));
   run_parallel(0, [](std::size_t) { FAIL("no job to run"); });
 }
 

@@ -14,7 +14,8 @@ void run_parallel(std::size_t count, const std::function<void(std::size_t)>& job
   auto work = [&] {
     for (std::size_t i; (i = next++) < count;) job(i);
   };
-  const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, std::max<std::size_t>(count, 1));
+  const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1,
+                                                      std::max<std::size_t>(count, 1));
   std::vector<std::future<void>> helpers;
   for (std::size_t t = 1; t < threads; ++t) helpers.push_back(std::async(std::launch::async, work));
   std::exception_ptr thrown;

@@ -15,11 +15,11 @@ namespace {
 // A group has at least this many bytes of text, so that a short book is set on one thread.
 constexpr std::size_t kLeastText = 4096;
 
-// A stretch of a chapter's blocks that one group lays out: a chapter, or part of one cut between two
-// paragraphs (where nothing but the next paragraph's indent carries over).
+// A stretch of a chapter's blocks that one group lays out: a chapter, or part of one cut between
+// two paragraphs (where nothing but the next paragraph's indent carries over).
 struct Piece {
   const Division* division = nullptr;
-  std::filesystem::path dir;  // the chapter's folder, which names its images
+  std::filesystem::path dir;       // the chapter's folder, which names its images
   std::size_t begin = 0, end = 0;  // of division->blocks
   std::size_t size = 0;            // bytes of text: what setting it costs, roughly
 };
@@ -51,8 +51,10 @@ std::vector<std::size_t> block_sizes(const Division& d) {
   const Block* end = first + d.blocks.size();
   std::less<const Block*> before;  // a total order, also for the blocks of other lists
   walk_blocks(d.blocks, [&](const Block& b) {
-    if (!before(&b, first) && before(&b, end)) top = static_cast<std::size_t>(&b - first);  // a block of the chapter's own
-    if (const Inlines* xs = block_inlines(const_cast<Block&>(b))) sizes[top] += plain_text(*xs).size();
+    if (!before(&b, first) && before(&b, end))
+      top = static_cast<std::size_t>(&b - first);  // a block of the chapter's own
+    if (const Inlines* xs = block_inlines(const_cast<Block&>(b)))
+      sizes[top] += plain_text(*xs).size();
     if (const auto* c = std::get_if<CodeBlock>(&b.node)) sizes[top] += c->text.size();
   });
   return sizes;
@@ -85,12 +87,14 @@ std::vector<Piece> pieces_of(const std::vector<const Division*>& chapters, const
 std::vector<std::vector<Piece>> grouped(const std::vector<Piece>& pieces, std::size_t most) {
   std::size_t total = 0;
   for (const Piece& p : pieces) total += p.size;
-  const std::size_t groups = std::max<std::size_t>(1, std::min({most, pieces.size(), total / kLeastText}));
+  const std::size_t groups =
+      std::max<std::size_t>(1, std::min({most, pieces.size(), total / kLeastText}));
   std::vector<std::vector<Piece>> out(groups);
   std::size_t done = 0;
   for (std::size_t i = 0, g = 0; i < pieces.size(); ++i) {
     // A group is full at its share of the text, leaving a piece for each group after it.
-    const bool full = !out[g].empty() && (done >= total * (g + 1) / groups || pieces.size() - i <= groups - 1 - g);
+    const bool full = !out[g].empty() &&
+                      (done >= total * (g + 1) / groups || pieces.size() - i <= groups - 1 - g);
     if (full && g + 1 < groups) ++g;
     out[g].push_back(pieces[i]);
     done += pieces[i].size;
@@ -108,10 +112,11 @@ void lay_out(BlockLayout& layout, const std::vector<Piece>& pieces, double measu
 
 }  // namespace
 
-void lay_out_chapters(const std::vector<const Division*>& chapters, const ChapterSetup& setup, BlockLayout& layout,
-                      Env& env, Diagnostics& diags) {
+void lay_out_chapters(const std::vector<const Division*>& chapters, const ChapterSetup& setup,
+                      BlockLayout& layout, Env& env, Diagnostics& diags) {
   const double measure = setup.sheet.text_width();
-  std::vector<std::vector<Piece>> groups = grouped(pieces_of(chapters, env.sources), setup.most_groups);
+  std::vector<std::vector<Piece>> groups =
+      grouped(pieces_of(chapters, env.sources), setup.most_groups);
   if (groups.size() <= 1) {
     for (const auto& group : groups) lay_out(layout, group, measure);
     return;
@@ -121,12 +126,14 @@ void lay_out_chapters(const std::vector<const Division*>& chapters, const Chapte
     made.push_back(std::make_unique<Group>(setup, env));
     made.back()->pieces = std::move(pieces);
   }
-  run_parallel(made.size(), [&](std::size_t g) { lay_out(made[g]->layout, made[g]->pieces, measure); });
+  run_parallel(made.size(),
+               [&](std::size_t g) { lay_out(made[g]->layout, made[g]->pieces, measure); });
 
   for (const auto& group : made) {
     layout.append(group->layout);
     diags.append(group->diags);
-    env.inputs_read.insert(env.inputs_read.end(), group->env.inputs_read.begin(), group->env.inputs_read.end());
+    env.inputs_read.insert(env.inputs_read.end(), group->env.inputs_read.begin(),
+                           group->env.inputs_read.end());
   }
 }
 

@@ -42,7 +42,8 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
       chapters.push_back(&d);
     }
   }
-  lay_out_chapters(chapters, {sheet, set, shapes, hyphenate, item_options, lang, doc.folder, options.most_groups}, layout, env, diags);
+  const ChapterSetup setup{sheet, set, shapes, hyphenate, item_options, lang, doc.folder, options.most_groups};
+  lay_out_chapters(chapters, setup, layout, env, diags);
   if (sheet.notes == "footnotes") {
     footnotes(doc, sheet, layout, book);
   } else {
