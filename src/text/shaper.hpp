@@ -79,7 +79,7 @@ class Shaper {
   // Shapes a short text (a word, or a run without line breaks) in the style: characters the primary
   // face lacks go to fallback faces, one run per face, direction and script; a missing character is
   // listed and set as the primary face's .notdef. Results are cached by (face, style, language,
-  // text); the reference stays valid as long as the Shaper.
+  // text); the reference stays valid as long as the Shaper and its ShapeCache.
   const ShapedText& shape(std::string_view text, const TextStyle& style);
 
  private:
