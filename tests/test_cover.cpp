@@ -1,5 +1,6 @@
-// The generated cover: a 1600 × 2560 palette PNG, reproducible, with the title in the upper third,
-// the authors near the foot and nothing in the margins, whatever the script.
+// The generated cover: a 1600 × 2560 4-bit palette PNG, reproducible, with the title in the upper
+// third, the authors near the foot and nothing in the margins, whatever the script; and the palette
+// PNG writer's packing.
 #include <catch2/catch.hpp>
 
 #include <png.h>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "cover.hpp"
+#include "palette_png.hpp"
 
 using recto::cover::CoverText;
 using recto::cover::generated_cover;
@@ -51,7 +53,7 @@ const CoverText kBook{
 
 }  // namespace
 
-TEST_CASE("The generated cover is a 1600 × 2560 8-bit palette PNG of 256 colours and no time",
+TEST_CASE("The generated cover is a 1600 × 2560 4-bit palette PNG of 16 colours and no time",
           "[cover]") {
   FontLibrary fonts;
   std::string png = generated_cover(kBook, fonts);
@@ -60,11 +62,11 @@ TEST_CASE("The generated cover is a 1600 × 2560 8-bit palette PNG of 256 colour
   CHECK(png.compare(12, 4, "IHDR") == 0);
   CHECK(big_endian(png, 16) == kWidth);
   CHECK(big_endian(png, 20) == kHeight);
-  CHECK(png[24] == 8);  // bit depth
+  CHECK(png[24] == 4);  // bit depth
   CHECK(png[25] == 3);  // colour type: palette
   std::size_t palette = png.find("PLTE");
   REQUIRE(palette != std::string::npos);
-  CHECK(big_endian(png, palette - 4) == 3 * 256);
+  CHECK(big_endian(png, palette - 4) == 3 * 16);
   CHECK(png.find("tIME") == std::string::npos);
   CHECK(png.size() < 200 * 1024);
 }
@@ -116,4 +118,32 @@ TEST_CASE("A Chinese generated cover title is set in a fallback face", "[cover]"
   REQUIRE(pixels.size() == static_cast<std::size_t>(kWidth) * kHeight);
   CHECK(ink_in(pixels, 0, 0, kWidth, kHeight / 3) > 10000);
   CHECK(ink_in(pixels, 0, kHeight * 3 / 4, kWidth, kHeight) > 1000);
+}
+
+TEST_CASE("A palette PNG packs its indices to the least bit depth that holds its palette",
+          "[cover]") {
+  using recto::cover::palette_png;
+  using recto::cover::Rgb;
+  // Odd widths, so that rows end inside a byte; each index's colour is a grey of its own.
+  for (int colours : {2, 3, 16, 17}) {
+    std::vector<Rgb> palette;
+    for (int i = 0; i < colours; ++i) {
+      auto grey = static_cast<std::uint8_t>(i * 255 / (colours - 1));
+      palette.push_back({grey, grey, grey});
+    }
+    const int width = 7, height = 3;
+    std::vector<std::uint8_t> indices;
+    for (int i = 0; i < width * height; ++i) indices.push_back(static_cast<std::uint8_t>(i * 5 % colours));
+    std::string png = palette_png(width, height, indices, palette);
+    int expected_bits = colours <= 2 ? 1 : colours <= 4 ? 2 : colours <= 16 ? 4 : 8;
+    CHECK(png[24] == expected_bits);
+    png_image image{};
+    image.version = PNG_IMAGE_VERSION;
+    REQUIRE(png_image_begin_read_from_memory(&image, png.data(), png.size()));
+    image.format = PNG_FORMAT_GRAY;
+    std::vector<std::uint8_t> pixels(PNG_IMAGE_SIZE(image));
+    REQUIRE(png_image_finish_read(&image, nullptr, pixels.data(), 0, nullptr));
+    REQUIRE(pixels.size() == indices.size());
+    for (std::size_t i = 0; i < indices.size(); ++i) CHECK(pixels[i] == palette[indices[i]].r);
+  }
 }

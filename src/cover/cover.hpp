@@ -14,7 +14,7 @@ struct CoverText {
   std::string lang;
 };
 
-// A 1600 × 2560 palette PNG (8-bit indexed, grey ramp of the ink on the ground), or "" when no font
+// A 1600 × 2560 palette PNG (4-bit indexed, 16 levels of the ink on the ground), or "" when no font
 // can be found. Deterministic: the same text gives the same bytes.
 std::string generated_cover(const CoverText& text, text::FontLibrary& fonts);
 

@@ -34,7 +34,7 @@ void on_warning(png_structp, png_const_charp) {}
 
 // Writes the rows into `out`. Everything with a destructor belongs to the caller, as longjmp skips
 // destructors.
-bool write_png(png_uint_32 width, png_uint_32 height, png_bytepp rows,
+bool write_png(png_uint_32 width, png_uint_32 height, int bit_depth, png_bytepp rows,
                const std::vector<png_color>& palette, std::string& out, Failure& failure) {
   png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &failure, on_error, on_warning);
   if (!png) return false;
@@ -48,7 +48,7 @@ bool write_png(png_uint_32 width, png_uint_32 height, png_bytepp rows,
     return false;
   }
   png_set_write_fn(png, &out, append_to_string, flush_nothing);
-  png_set_IHDR(png, info, width, height, 8, PNG_COLOR_TYPE_PALETTE, PNG_INTERLACE_NONE,
+  png_set_IHDR(png, info, width, height, bit_depth, PNG_COLOR_TYPE_PALETTE, PNG_INTERLACE_NONE,
                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_set_PLTE(png, info, palette.data(), static_cast<int>(palette.size()));
   png_set_sRGB(png, info, PNG_sRGB_INTENT_PERCEPTUAL);
@@ -63,21 +63,63 @@ bool write_png(png_uint_32 width, png_uint_32 height, png_bytepp rows,
   return true;
 }
 
+int bits_for(std::size_t colours) {
+  int bits = 1;
+  while (bits < 8 && colours > (std::size_t{1} << bits)) bits *= 2;
+  return bits;
+}
+
+// One row of indices packed `bits` to a byte's bits, leftmost pixel highest, into `to` (zeroed: the
+// PNG layout). Runs of eight zero indices, most of a cover, are skipped a word at a time.
+template <int bits>
+void pack_row(const std::uint8_t* from, int width, std::uint8_t* to) {
+  constexpr int per_byte = 8 / bits;
+  auto put = [&](int x) {
+    to[x / per_byte] |= static_cast<std::uint8_t>(from[x] << (8 - bits - x % per_byte * bits));
+  };
+  int x = 0;
+  for (; x + 8 <= width; x += 8) {
+    std::uint64_t eight;
+    std::memcpy(&eight, from + x, sizeof eight);
+    if (eight == 0) continue;
+    for (int k = 0; k < 8; ++k) put(x + k);
+  }
+  for (; x < width; ++x) put(x);
+}
+
+// The image's rows packed to `bits` (1, 2 or 4) a pixel; each row starts a byte.
+std::vector<std::uint8_t> packed(int width, int height, const std::vector<std::uint8_t>& indices,
+                                 int bits) {
+  const std::size_t row_bytes = (static_cast<std::size_t>(width) * bits + 7) / 8;
+  std::vector<std::uint8_t> out(row_bytes * static_cast<std::size_t>(height));
+  auto pack = bits == 1 ? pack_row<1> : bits == 2 ? pack_row<2> : pack_row<4>;
+  for (int y = 0; y < height; ++y) {
+    pack(indices.data() + static_cast<std::size_t>(y) * width, width,
+         out.data() + static_cast<std::size_t>(y) * row_bytes);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string palette_png(int width, int height, const std::vector<std::uint8_t>& indices,
                         const std::vector<Rgb>& palette) {
   std::vector<png_color> colors;
   for (const Rgb& c : palette) colors.push_back({c.r, c.g, c.b});
+  const int bits = bits_for(palette.size());
+  std::vector<std::uint8_t> packed_pixels;
+  if (bits < 8) packed_pixels = packed(width, height, indices, bits);
+  const std::uint8_t* pixels = bits < 8 ? packed_pixels.data() : indices.data();
+  const std::size_t row_bytes = (static_cast<std::size_t>(width) * bits + 7) / 8;
   // libpng takes rows as non-const pointers, but writing reads them only.
   std::vector<png_bytep> rows(static_cast<std::size_t>(height));
   for (int y = 0; y < height; ++y) {
-    rows[y] = const_cast<png_bytep>(indices.data() + static_cast<std::size_t>(y) * width);
+    rows[y] = const_cast<png_bytep>(pixels + static_cast<std::size_t>(y) * row_bytes);
   }
   std::string out;
   Failure failure{"out of memory"};
-  if (!write_png(static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), rows.data(),
-                 colors, out, failure)) {
+  if (!write_png(static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), bits,
+                 rows.data(), colors, out, failure)) {
     throw std::runtime_error(std::string("png: ") + failure.message);
   }
   return out;

@@ -1,4 +1,5 @@
-// An 8-bit palette image written as a PNG with libpng: run-length compressed, no time chunk.
+// A palette image written as a PNG with libpng: packed to its palette's bit depth, run-length
+// compressed, no time chunk.
 #pragma once
 
 #include <cstdint>
@@ -11,7 +12,8 @@ struct Rgb {
   std::uint8_t r = 0, g = 0, b = 0;
 };
 
-// The PNG bytes (colour type 3, bit depth 8, sRGB) of an image given as one palette index a pixel,
+// The PNG bytes (colour type 3, sRGB; bit depth 1, 2, 4 or 8: the least that holds every index of
+// `palette`, at most 256 colours) of an image given as one palette index a pixel,
 // row after row. Throws std::runtime_error when libpng fails.
 std::string palette_png(int width, int height, const std::vector<std::uint8_t>& indices,
                         const std::vector<Rgb>& palette);
