@@ -14,6 +14,7 @@
 
 #include "font_face.hpp"
 #include "font_subset.hpp"
+#include "glyph_run_operators.hpp"
 #include "page_labels.hpp"
 #include "pdf_syntax.hpp"
 #include "pdf_writer.hpp"
@@ -359,6 +360,26 @@ TEST_CASE("glyphs land where the typesetter put them, without drift along a just
     INFO("word " << i);
     CHECK(found[i] == Approx(word_starts[i]).margin(0.001));
   }
+}
+
+TEST_CASE("glyph codes are shown as two bytes each in literal strings, escaped where PDF needs it",
+          "[pdf]") {
+  // Glyphs 0 to 4 have the codes below; each stands for its own ToUnicode text, so no span.
+  pdf::PdfFont font;
+  font.code = {0x0041, 0x0028, 0x295C, 0x0D0A, 0x0029};
+  font.text = {"a", "b", "c", "d", "e"};
+  const std::vector<double> widths(0x295D, 500);
+  typeset::GlyphRun run;
+  run.size = 10;
+  for (std::uint32_t g = 0; g < 5; ++g) {
+    run.glyphs.push_back(g);
+    run.x_positions.push_back(5.0 * g);
+    run.add_text(font.text[g]);
+  }
+  std::string ops = pdf::glyph_run_operators(run, {"R1", &font, &widths});
+  const std::string shown("[(\0A\0\\(\\)\\\\\\r\n\0\\))]TJ\n", 22);
+  CHECK(ops.find(shown) != std::string::npos);
+  CHECK(ops.find('<') == std::string::npos);
 }
 
 TEST_CASE("a broken image or a glyph not in its font is an error, not a broken file", "[pdf]") {

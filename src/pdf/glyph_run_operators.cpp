@@ -14,19 +14,21 @@ constexpr int kAdjustmentDecimals = 2;  // 1/100 000 em
 // point at 10 pt): the residue of rounding Tz would otherwise put a number between most glyphs.
 constexpr double kLeastAdjustment = 0.1;
 
-// Builds the TJ arrays of one text object, merging consecutive codes into one hex string.
+// Builds the TJ arrays of one text object, merging consecutive codes into one literal string of
+// two bytes a code: half the bytes of a hex string, for the compressor and the file.
 class TextShow {
  public:
   explicit TextShow(std::string& out) : out_(out) {}
   void code(std::uint32_t c) {
     if (!in_array_) open_array();
-    if (!in_hex_) out_ += '<';
-    in_hex_ = true;
-    out_ += hex4(c);
+    if (!in_string_) out_ += '(';
+    in_string_ = true;
+    byte(static_cast<char>(c >> 8 & 0xff));
+    byte(static_cast<char>(c & 0xff));
   }
   void adjustment(double thousandths) {
     if (!in_array_) open_array();
-    close_hex();
+    close_string();
     if (out_.back() != '[') out_ += ' ';
     out_ += pdf_number(thousandths, kAdjustmentDecimals);
   }
@@ -40,7 +42,7 @@ class TextShow {
   }
   void close_array() {
     if (!in_array_) return;
-    close_hex();
+    close_string();
     out_ += "]TJ\n";
     in_array_ = false;
   }
@@ -50,12 +52,23 @@ class TextShow {
     out_ += '[';
     in_array_ = true;
   }
-  void close_hex() {
-    if (in_hex_) out_ += '>';
-    in_hex_ = false;
+  // Parentheses and backslashes are escaped; so is a carriage return, which a literal string would
+  // read as a line feed.
+  void byte(char b) {
+    if (b == '(' || b == ')' || b == '\\') {
+      out_ += '\\';
+    } else if (b == '\r') {
+      out_ += "\\r";
+      return;
+    }
+    out_ += b;
+  }
+  void close_string() {
+    if (in_string_) out_ += ')';
+    in_string_ = false;
   }
   std::string& out_;
-  bool in_array_ = false, in_hex_ = false;
+  bool in_array_ = false, in_string_ = false;
 };
 
 }  // namespace
