@@ -1,5 +1,5 @@
-// Writing the PDF in two passes: subset every font over the whole document, then write the pages
-// with the subsets' glyph ids.
+// Writing the PDF in two passes: subset every font over the whole document (the fonts on threads),
+// then write the pages with the subsets' glyph ids.
 #include "pdf_writer.hpp"
 
 #include <future>
@@ -9,6 +9,7 @@
 #include "font_usage.hpp"
 #include "page_content.hpp"
 #include "page_labels.hpp"
+#include "parallel.hpp"
 #include "pdf_document.hpp"
 #include "pdf_font.hpp"
 
@@ -50,8 +51,8 @@ std::string write_pdf(const typeset::PagedDoc& doc) {
   std::vector<std::vector<double>> widths(usages.size());
   FontResources resources;
   std::unordered_map<const text::FontFace*, std::size_t> font_index;
+  run_parallel(usages.size(), [&](std::size_t i) { fonts[i] = make_pdf_font(usages[i]); });  // hb-subset
   for (std::size_t i = 0; i < usages.size(); ++i) {
-    fonts[i] = make_pdf_font(usages[i]);
     pdf.add_font(fonts[i], widths[i]);
     resources[usages[i].face] = {"R" + std::to_string(i + 1), &fonts[i], &widths[i]};
     font_index[usages[i].face] = i;
