@@ -106,6 +106,10 @@ struct Hyphenator::Dictionary {
   std::shared_ptr<HyphenDict> patterns;  // shared by the languages that use the same file
   std::string locale;                    // for lower-casing
   std::unique_ptr<UConverter, void (*)(UConverter*)> converter{nullptr, ucnv_close};  // non-UTF-8
+  mutable std::mutex converting;  // a converter keeps state; the rest is only read by the threads
+
+  // The word's hyphenation points (see Hyphenator::points); threads may call this at once.
+  std::vector<std::size_t> hyphenate(std::string_view word) const;
 
   // The lower-cased word in the file's encoding, one byte per character unless UTF-8 (libhyphen
   // counts characters either way), and where each of its characters starts in `lower`.
@@ -123,6 +127,7 @@ struct Hyphenator::Dictionary {
       U16_APPEND_UNSAFE(units, length, static_cast<UChar32>(c));
       char byte[4];
       UErrorCode status = U_ZERO_ERROR;
+      std::lock_guard<std::mutex> lock(converting);
       if (ucnv_fromUChars(converter.get(), byte, sizeof byte, units, length, &status) != 1 ||
           U_FAILURE(status)) {
         return false;
@@ -166,16 +171,26 @@ void Hyphenator::preload(const std::string& lang) {
 
 const std::vector<std::size_t>& Hyphenator::points(std::string_view word, const std::string& lang) {
   static const std::vector<std::size_t> none;
-  std::lock_guard<std::mutex> lock(mutex_);
-  Dictionary* dict = dictionary(lang);
-  if (!dict) return none;
   std::string key = lang;
   key += '\0';
   key += word;
-  auto [it, inserted] = cache_.try_emplace(std::move(key));
-  std::vector<std::size_t>& result = it->second;
-  if (!inserted) return result;
+  const Dictionary* dict = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    dict = dictionary(lang);
+    if (!dict) return none;
+    auto known = cache_.find(key);
+    if (known != cache_.end()) return known->second;
+  }
+  // Found without the lock, so that threads hyphenate their new words at once. Two threads may find
+  // the same word's points; the first to keep them wins, and both found the same.
+  std::vector<std::size_t> found = dict->hyphenate(word);
+  std::lock_guard<std::mutex> lock(mutex_);
+  return cache_.try_emplace(std::move(key), std::move(found)).first->second;
+}
 
+std::vector<std::size_t> Hyphenator::Dictionary::hyphenate(std::string_view word) const {
+  std::vector<std::size_t> result;
   // The word without the punctuation around it.
   std::size_t begin = 0, end = 0;
   for (std::size_t i = 0; i < word.size();) {
@@ -208,15 +223,15 @@ const std::vector<std::size_t>& Hyphenator::points(std::string_view word, const 
   icu::StringByteSink<std::string> sink(&lower);
   icu::Edits edits;
   UErrorCode status = U_ZERO_ERROR;
-  icu::CaseMap::utf8ToLower(dict->locale.c_str(), 0, core, sink, &edits, status);
+  icu::CaseMap::utf8ToLower(locale.c_str(), 0, core, sink, &edits, status);
   std::string input;  // NUL-terminated: libhyphen reads up to the NUL whatever size it is given
   std::vector<std::size_t> lower_starts;
-  if (U_FAILURE(status) || !dict->encode(lower, input, lower_starts)) return result;
+  if (U_FAILURE(status) || !encode(lower, input, lower_starts)) return result;
 
   auto size = static_cast<int>(input.size());
   std::vector<char> hyphens(input.size() + 5);
   Replacements replacements{.size = size};
-  hnj_hyphen_hyphenate3(dict->patterns.get(), input.c_str(), size, hyphens.data(), nullptr,
+  hnj_hyphen_hyphenate3(patterns.get(), input.c_str(), size, hyphens.data(), nullptr,
                         &replacements.rep, &replacements.pos, &replacements.cut, kLeftMin,
                         kRightMin, 0, 0);
   // An odd hyphens[k] allows a hyphen after character k (libhyphen counts UTF-8 in characters); its
