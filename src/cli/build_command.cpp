@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <future>
+#include <memory>
 #include <ostream>
 
 #include "commands.hpp"
@@ -100,12 +101,20 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
     return kUsage;
   }
 
+  // fontconfig reads its configuration and caches (some ms) on a thread while the manuscript is read.
+  auto fonts_made = std::async(std::launch::async, [] { return std::make_unique<text::FontLibrary>(); });
   Loaded loaded;
-  if (int code = load(options, loaded, err); code != kOk) return code == kIoError ? code : report(options, loaded, err);
-  text::Hyphenator::preload(loaded.doc.meta.language());
+  // The hyphenation patterns load on a thread of their own from when book.yaml names the language,
+  // and again if a chapter's front matter names another.
+  auto preload_patterns = [](const Meta& meta) { text::Hyphenator::preload(meta.language()); };
+  if (int code = load(options, loaded, err, preload_patterns); code != kOk) {
+    return code == kIoError ? code : report(options, loaded, err);
+  }
+  preload_patterns(loaded.doc.meta);
   std::string stem = output_stem(loaded.doc, options.source);
   std::vector<Product> products;
-  text::FontLibrary fonts;
+  const std::unique_ptr<text::FontLibrary> font_library = fonts_made.get();
+  text::FontLibrary& fonts = *font_library;
   BookCover cover(loaded);
   if (want_epub) cover.start();
   // The book's own theme is its print edition: set once, for its PDF and for the EPUB's page numbers.

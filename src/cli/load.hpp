@@ -1,6 +1,7 @@
 // What every command does first: read the manuscript, resolve it, report its diagnostics.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 
 #include "commands.hpp"
@@ -18,7 +19,9 @@ struct Loaded {
 
 // Reads (and unless options.raw, resolves) the manuscript; returns kOk, kManuscriptError or kIoError.
 // Diagnostics are not printed: the caller prints them once its own stage has added its own.
-int load(const CommonOptions& options, Loaded& loaded, std::ostream& err);
+// `on_metadata` is called with book.yaml's metadata before the chapters are read (ReadOptions).
+int load(const CommonOptions& options, Loaded& loaded, std::ostream& err,
+         const std::function<void(const Meta&)>& on_metadata = {});
 
 // Prints the diagnostics (warnings promoted under --strict); the exit code they call for.
 int report(const CommonOptions& options, Loaded& loaded, std::ostream& err);

@@ -112,6 +112,7 @@ Document read_manuscript(const fs::path& source, const ReadOptions& options, Env
         yaml_kept.push_back(std::move(*yaml));
         const YamlValue& meta_yaml = yaml_kept.back();
         inline_refs = read_metadata(meta_yaml, doc.meta, diags);
+        if (options.on_metadata) options.on_metadata(doc.meta);
         bibliography_at = meta_yaml.find("bibliography") ? meta_yaml.find("bibliography")->span : SourceSpan{file->id, 1, 1};
         if (const YamlValue* chapters = meta_yaml.find("chapters")) {
           for (const auto& item : chapters->items) book.chapter_spans.push_back(item.span);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 
 #include "diagnostics.hpp"
 #include "env.hpp"
@@ -11,6 +12,9 @@ namespace recto {
 
 struct ReadOptions {
   std::filesystem::path bibliography;  // given on the command line: read besides the manuscript's own
+  // Called with book.yaml's metadata as soon as it is read, before the chapters: a caller may start
+  // work that needs only the metadata (the hyphenation patterns of its language) meanwhile.
+  std::function<void(const Meta&)> on_metadata;
 };
 
 // Reports every problem to `diags` and returns the best-effort document.
