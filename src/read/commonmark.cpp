@@ -255,10 +255,17 @@ Blocks parse_commonmark(std::string_view text, FileId file, Diagnostics& diags) 
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
 
-  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(kOptions));
-  for (const char* ext : {"table", "strikethrough", "autolink"}) attach(parser.get(), ext);
-  cmark_parser_feed(parser.get(), text.data(), text.size());
-  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+  // cmark-gfm keeps the inline parser's special characters in one table for the process, which the
+  // extensions change around every parse: one parse at a time. Reading the nodes needs no lock.
+  static std::mutex parsing;
+  std::unique_ptr<cmark_node, NodeDeleter> doc;
+  {
+    std::lock_guard<std::mutex> lock(parsing);
+    std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(kOptions));
+    for (const char* ext : {"table", "strikethrough", "autolink"}) attach(parser.get(), ext);
+    cmark_parser_feed(parser.get(), text.data(), text.size());
+    doc.reset(cmark_parser_finish(parser.get()));
+  }
 
   if (cmark_node* deep = too_deep(doc.get())) {
     // A node with no position of its own (inlines) takes its block's.

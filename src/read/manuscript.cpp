@@ -1,7 +1,9 @@
-// Manuscript discovery: book.yaml, the chapter list, front matter, the bibliography, citation keys.
+// Manuscript discovery: book.yaml, the chapter list, front matter, the bibliography, citation keys;
+// the chapters' Markdown parsed on threads.
 #include "manuscript.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "csl_references.hpp"
@@ -9,6 +11,7 @@
 #include "markdown.hpp"
 #include "metadata.hpp"
 #include "nearest.hpp"
+#include "parallel.hpp"
 #include "paths.hpp"
 #include "source_file.hpp"
 #include "tree_walk.hpp"
@@ -72,23 +75,48 @@ void check_citation_keys(Document& doc, Diagnostics& diags) {
   }
 }
 
-void read_chapter(const fs::path& path, Document& doc, const YamlValue** inline_refs,
-                  std::vector<YamlValue>& keep_alive, Env& env, Diagnostics& diags) {
-  auto file = load_source(path, env, diags);
-  if (!file) return;
-  LineIndex lines(file->id, file->text);
-  FrontMatter fm = split_front_matter(file->text);
+// A chapter: its file and front matter read in book order (its source id and the metadata depend
+// on the order), its Markdown parsed afterwards, on a thread with the other chapters'.
+struct Chapter {
+  std::optional<SourceFile> file;
+  std::optional<LineIndex> lines;  // of file->text
+  std::string markdown;
+  Diagnostics diags;
+  Division division;
+};
+
+void read_chapter_file(const fs::path& path, Chapter& chapter, Document& doc, const YamlValue** inline_refs,
+                       std::vector<YamlValue>& keep_alive, Env& env) {
+  chapter.file = load_source(path, env, chapter.diags);
+  if (!chapter.file) return;
+  chapter.lines.emplace(chapter.file->id, chapter.file->text);
+  FrontMatter fm = split_front_matter(chapter.file->text);
   if (!fm.yaml.empty()) {
-    if (auto yaml = parse_yaml(fm.yaml, lines, diags)) {
+    if (auto yaml = parse_yaml(fm.yaml, *chapter.lines, chapter.diags)) {
       keep_alive.push_back(std::move(*yaml));
-      if (const YamlValue* refs = read_metadata(keep_alive.back(), doc.meta, diags)) *inline_refs = refs;
+      if (const YamlValue* refs = read_metadata(keep_alive.back(), doc.meta, chapter.diags)) *inline_refs = refs;
     }
   }
-  Division division;
-  division.name = path.stem().string();
-  division.span = SourceSpan{file->id, 1, 1};
-  division.blocks = read_markdown(fm.markdown, lines, diags);
-  doc.divisions.push_back(std::move(division));
+  chapter.markdown = std::move(fm.markdown);
+  chapter.division.name = path.stem().string();
+  chapter.division.span = SourceSpan{chapter.file->id, 1, 1};
+}
+
+// Every chapter's file read, its Markdown parsed on the machine's cores, its diagnostics in order.
+void read_chapters(const std::vector<fs::path>& paths, Document& doc, const YamlValue** inline_refs,
+                   std::vector<YamlValue>& keep_alive, Env& env, Diagnostics& diags) {
+  std::vector<Chapter> chapters(paths.size());
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    read_chapter_file(paths[i], chapters[i], doc, inline_refs, keep_alive, env);
+  }
+  run_parallel(chapters.size(), [&](std::size_t i) {
+    Chapter& c = chapters[i];
+    if (c.file) c.division.blocks = read_markdown(c.markdown, *c.lines, c.diags);
+  });
+  for (Chapter& c : chapters) {
+    diags.append(c.diags);
+    if (c.file) doc.divisions.push_back(std::move(c.division));
+  }
 }
 
 }  // namespace
@@ -155,7 +183,7 @@ Document read_manuscript(const fs::path& source, const ReadOptions& options, Env
     book.chapters.push_back(source);
   }
 
-  for (const auto& chapter : book.chapters) read_chapter(chapter, doc, &inline_refs, yaml_kept, env, diags);
+  read_chapters(book.chapters, doc, &inline_refs, yaml_kept, env, diags);
   if (bibliography_at.file == 0 && !doc.divisions.empty()) bibliography_at = doc.divisions.front().span;
 
   if (!doc.meta.bibliography.empty()) {
