@@ -43,6 +43,10 @@ double ItemBuilder::space_width(const InlineStyle& style) {
   return space_widths_.back().width;
 }
 
+const std::string* ItemBuilder::kept(const std::string& text) {
+  return text.empty() ? nullptr : &*kept_.insert(text).first;
+}
+
 void ItemBuilder::add_word(const std::string& word, const InlineStyle& style, Anchor anchor, Items& out) {
   const std::string& lang = style.lang.empty() ? book_lang_ : style.lang;
   add_shaped(shaper_.shape(word, text_style(style, lang)), style, anchor, out);
@@ -54,7 +58,7 @@ void ItemBuilder::add_shaped(const text::ShapedText& shaped, const InlineStyle& 
   item.content.size = style.size;
   item.content.raise = style.raise;
   item.content.anchor = anchor;
-  item.content.link = style.link;
+  item.content.link = kept(style.link);
   for (const auto& run : shaped.runs) item.width += run.width(style.size);
   item.content.width = item.width;
   // Font expansion as glue before the word: never a break point, as only glue after a box is.
@@ -91,7 +95,7 @@ void ItemBuilder::add_pieces(const text::ShapedText& shaped, Item word, Items& o
     p.width = 0;
     for (std::size_t g = begin; g < end; ++g) p.width += run.glyphs[g].advance * scale;
     p.content.width = p.width;
-    if (begin > 0) p.content.id.clear(), p.content.note.clear();
+    if (begin > 0) p.content.id = p.content.note = nullptr;
     out.push_back(std::move(p));
     begin = end;
   };
@@ -201,8 +205,8 @@ void ItemBuilder::add(const Inlines& xs, const InlineStyle& style, std::uint32_t
             inner.bold = inner.italic = false;
             inner.link = "#" + n.id;
             add_word(std::to_string(n.number), inner, {node, offset_}, out);
-            out.back().content.id = n.ref_id;
-            out.back().content.note = n.id;
+            out.back().content.id = kept(n.ref_id);
+            out.back().content.note = kept(n.id);
           }
           // RawInline has no meaning on paper: the text around it is kept. Cite is gone after resolve/.
         },

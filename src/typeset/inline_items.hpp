@@ -4,6 +4,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "diagnostics.hpp"
@@ -54,6 +55,9 @@ class ItemBuilder {
   text::Shaper& shaper_;
   Diagnostics& diags_;
   void add_pieces(const text::ShapedText& shaped, Item word, Items& out);
+  // The text's one copy kept for the boxes (see Box); null for "".
+  const std::string* kept(const std::string& text);
+  std::unordered_set<std::string> kept_;
   std::string book_lang_;
   Options options_;
   std::uint32_t offset_ = 0;  // characters of the block so far, for anchors

@@ -19,9 +19,13 @@ struct Box {
   double raise = 0;                          // baseline shift, pt (superscripts)
   double width = 0;                          // pt
   Anchor anchor;
-  std::string link;  // a URL, or "#id" for a place in the book
-  std::string id;    // a place other links point at ("noteref-3"), set on the box that starts it
-  std::string note;  // on a note reference: the note's id, whose text goes to the foot of the page
+  // Texts kept by the ItemBuilder that made the box, one address for equal texts (null: none), so
+  // that items stay cheap to copy. The link: a URL, or "#id" for a place in the book. The id: a place
+  // other links point at ("noteref-3"), on the box that starts it. The note: on a note reference,
+  // the note's id, whose text goes to the foot of the page.
+  const std::string* link = nullptr;
+  const std::string* id = nullptr;
+  const std::string* note = nullptr;
   // A piece of a hyphenatable word: glyphs [glyph_begin, glyph_end) of shaped->runs[0] (the word's
   // whole text stays in shaped->text, for the glyphs' text); glyph_end == npos: the whole word.
   std::size_t glyph_begin = 0, glyph_end = std::string::npos;

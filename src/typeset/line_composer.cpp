@@ -206,11 +206,12 @@ Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& g
   double link_start = 0;
   auto close_link = [&](double end) {
     if (!link_box) return;
-    bool internal = !link_box->link.empty() && link_box->link[0] == '#';
+    const std::string& link = *link_box->link;
+    bool internal = link[0] == '#';
     LinkArea area{link_start, -0.25 * link_box->size, end - link_start, 1.05 * link_box->size + link_box->raise,
-                  internal ? "" : link_box->link, -1, 0, ""};
+                  internal ? "" : link, -1, 0, ""};
     slice.links.push_back(area);
-    slice.link_targets.push_back(internal ? link_box->link : "");
+    slice.link_targets.push_back(internal ? link : "");
     link_box = nullptr;
   };
   for (std::size_t i : visual_order_of(items, line)) {
@@ -237,10 +238,10 @@ Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& g
       continue;
     }
     const Box& box = it.content;
-    if (!box.id.empty()) slice.ids.push_back(box.id);
-    if (!box.note.empty()) slice.notes.push_back(box.note);
+    if (box.id) slice.ids.push_back(*box.id);
+    if (box.note) slice.notes.push_back(*box.note);
     if (link_box && box.link != link_box->link) close_link(x);
-    if (!box.link.empty() && !link_box) {
+    if (box.link && !link_box) {
       link_box = &box;
       link_start = x;
     }
