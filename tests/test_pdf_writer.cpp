@@ -54,8 +54,7 @@ typeset::GlyphRun shape(const text::FontFace& face, const std::string& text, dou
   run.y = y;
   double pen = 0;
   for (unsigned i = 0; i < count; ++i) {
-    run.glyphs.push_back(info[i].codepoint);
-    run.x_positions.push_back(pen + position[i].x_offset * size / face.upem);
+    const double glyph_x = pen + position[i].x_offset * size / face.upem;
     pen += position[i].x_advance * size / face.upem;
     std::string glyph_text;
     if (i == 0 || info[i].cluster != info[i - 1].cluster) {
@@ -68,7 +67,7 @@ typeset::GlyphRun shape(const text::FontFace& face, const std::string& text, dou
       }
       glyph_text = text.substr(info[i].cluster, end - info[i].cluster);
     }
-    run.add_text(glyph_text);
+    run.add_glyph(info[i].codepoint, glyph_x, glyph_text);
   }
   hb_buffer_destroy(buffer);
   return run;
@@ -192,8 +191,10 @@ typeset::PagedDoc sample_doc(const Fonts& f) {
   REQUIRE(hyphen.text_of(2) == "-");
   typeset::GlyphRun u2010 = hyphen;
   u2010.text.clear();
-  u2010.text_ends.clear();
-  for (std::size_t i = 0; i < hyphen.glyphs.size(); ++i) u2010.add_text(i == 2 ? "\u2010" : hyphen.text_of(i));
+  u2010.glyphs.clear();
+  for (std::size_t i = 0; i < hyphen.glyphs.size(); ++i) {
+    u2010.add_glyph(hyphen.glyphs[i].id, hyphen.glyphs[i].x, i == 2 ? "\u2010" : hyphen.text_of(i));
+  }
   two.runs.push_back(u2010);
   doc.pages.push_back(std::move(two));
 
@@ -334,13 +335,13 @@ TEST_CASE("glyphs land where the typesetter put them, without drift along a just
   const std::string words =
       "Quick zephyrs blow, vexing daft Jim; the five boxing wizards jump quickly over it";
   typeset::GlyphRun run = shape(*face, words, 9.7, 36.5, 300);
-  std::vector<double> word_starts{run.x + run.x_positions[0]};
+  std::vector<double> word_starts{run.x + run.glyphs[0].x};
   double stretch = 0;
   for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
-    run.x_positions[i] += stretch;
+    run.glyphs[i].x += stretch;
     if (run.text_of(i) == " ") {
       stretch += 1.234567;  // each space wider, as justification makes it
-      word_starts.push_back(run.x + run.x_positions[i + 1] + stretch);
+      word_starts.push_back(run.x + run.glyphs[i + 1].x + stretch);
     }
   }
   typeset::PagedDoc doc;
@@ -372,9 +373,7 @@ TEST_CASE("glyph codes are shown as two bytes each in literal strings, escaped w
   typeset::GlyphRun run;
   run.size = 10;
   for (std::uint32_t g = 0; g < 5; ++g) {
-    run.glyphs.push_back(g);
-    run.x_positions.push_back(5.0 * g);
-    run.add_text(font.text[g]);
+    run.add_glyph(g, 5.0 * g, font.text[g]);
   }
   std::string ops = pdf::glyph_run_operators(run, {"R1", &font, &widths});
   const std::string shown("[(\0A\0\\(\\)\\\\\\r\n\0\\))]TJ\n", 22);
@@ -391,7 +390,7 @@ TEST_CASE("a broken image or a glyph not in its font is an error, not a broken f
 
   doc.pages[0].images.clear();
   typeset::GlyphRun run = shape(*fonts.noto, "a", 10, 0, 0);
-  run.glyphs[0] = 1000000;
+  run.glyphs[0].id = 1000000;
   doc.pages[0].runs.push_back(run);
   CHECK_THROWS_WITH(pdf::write_pdf(doc), Catch::Contains("glyph 1000000 is not in the font"));
 }

@@ -38,12 +38,6 @@ struct TextVotes {
 
 void check_run(const typeset::GlyphRun& run) {
   if (!run.face) throw std::runtime_error("pdf: a glyph run has no font face");
-  if (run.x_positions.size() != run.glyphs.size() || run.text_ends.size() != run.glyphs.size()) {
-    throw std::runtime_error("pdf: a glyph run of " + run.face->path + " has " +
-                             std::to_string(run.glyphs.size()) + " glyphs but " +
-                             std::to_string(run.x_positions.size()) + " positions and " +
-                             std::to_string(run.text_ends.size()) + " texts");
-  }
 }
 
 }  // namespace
@@ -67,7 +61,7 @@ std::vector<FontUsage> collect_font_usage(const typeset::PagedDoc& doc) {
       std::vector<bool>& face_used = used[it->second];
       std::vector<TextVotes>& face_votes = votes[it->second];
       for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
-        const std::uint32_t glyph = run.glyphs[i];
+        const std::uint32_t glyph = run.glyphs[i].id;
         if (glyph >= face_used.size()) face_used.resize(glyph + 1), face_votes.resize(glyph + 1);
         face_used[glyph] = true;
         face_votes[glyph].add(run.text_of(i));

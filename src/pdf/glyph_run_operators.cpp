@@ -77,7 +77,7 @@ std::string glyph_run_operators(const typeset::GlyphRun& run, const FontResource
   if (run.glyphs.empty()) return {};
   const PdfFont& font = *resource.font;
   const double size = rounded(run.size);
-  const double start = run.x + run.x_positions.front();
+  const double start = run.x + run.glyphs.front().x;
   // Font expansion: Tz scales advances and adjustments alike, so the pen is tracked unscaled.
   const double scale = rounded(run.expansion * 100, kAdjustmentDecimals) / 100;
   std::string out = "BT\n/" + resource.name + " " + pdf_number(size) + " Tf\n" +
@@ -87,7 +87,7 @@ std::string glyph_run_operators(const typeset::GlyphRun& run, const FontResource
   double pen = 0;  // where the viewer's pen is, in 1/1000 em from `start`
   bool in_span = false;
   for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
-    const std::uint32_t glyph = run.glyphs[i];
+    const std::uint32_t glyph = run.glyphs[i].id;
     const std::string_view text = run.text_of(i);
     const bool needs_span = text != font.text.at(glyph);
     if (in_span && (!needs_span || !text.empty())) {
@@ -98,7 +98,7 @@ std::string glyph_run_operators(const typeset::GlyphRun& run, const FontResource
       show.begin_actual_text(text);
       in_span = true;
     }
-    const double wanted = (run.x + run.x_positions[i] - start) * 1000 / (size * scale);
+    const double wanted = (run.x + run.glyphs[i].x - start) * 1000 / (size * scale);
     const double adjustment = rounded(pen - wanted, kAdjustmentDecimals);
     if (std::abs(adjustment) >= kLeastAdjustment) {
       show.adjustment(adjustment);

@@ -27,14 +27,10 @@ struct RunBuilder {
       current->y = raise + y_offset;
       current_raise = raise;
       current->glyphs.reserve(glyphs_left);
-      current->x_positions.reserve(glyphs_left);
-      current->text_ends.reserve(glyphs_left);
       current->text.reserve(glyphs_left);
     }
     if (glyphs_left > 0) --glyphs_left;
-    current->glyphs.push_back(id);
-    current->x_positions.push_back(x - current->x);
-    current->add_text(text);
+    current->add_glyph(id, x - current->x, text);
     if (y_offset != 0) current = nullptr;  // a mark moved up or down stands alone
   }
 };

@@ -22,27 +22,33 @@ struct Anchor {
   std::uint32_t offset = 0;
 };
 
-// A run of glyphs of one face at one size on one baseline.
+// One glyph of a run.
+struct RunGlyph {
+  std::uint32_t id = 0;        // the face's own glyph id (the writer renumbers for subsets)
+  std::uint32_t text_end = 0;  // where the text it stands for ends in the run's text
+  double x = 0;                // its pen position relative to the run's x, kerning and justification included
+};
+
+// A run of glyphs of one face at one size on one baseline: one block for the glyphs and one for
+// their text, as a book has hundreds of thousands of runs to make and free.
 struct GlyphRun {
   const text::FontFace* face = nullptr;
   double size = 10;  // pt
   double expansion = 1;  // horizontal scale of the glyphs (font expansion, within ±2 %); positions include it
   double x = 0, y = 0;  // baseline origin of the first glyph
-  std::vector<std::uint32_t> glyphs;  // the face's own glyph ids (the writer renumbers for subsets)
-  std::vector<double> x_positions;    // each glyph's pen position relative to x, kerning and justification included
+  std::vector<RunGlyph> glyphs;
   // The text each glyph stands for ("fi" for a ligature, "" for the second and later glyphs of one
-  // character), all in one string: glyph i's ends at text_ends[i].
+  // character), all in one string: glyph i's is text_of(i).
   std::string text;
-  std::vector<std::uint32_t> text_ends;
   Anchor anchor;
 
   std::string_view text_of(std::size_t i) const {
-    std::uint32_t begin = i == 0 ? 0 : text_ends[i - 1];
-    return std::string_view(text).substr(begin, text_ends[i] - begin);
+    std::uint32_t begin = i == 0 ? 0 : glyphs[i - 1].text_end;
+    return std::string_view(text).substr(begin, glyphs[i].text_end - begin);
   }
-  void add_text(std::string_view t) {
-    text += t;
-    text_ends.push_back(static_cast<std::uint32_t>(text.size()));
+  void add_glyph(std::uint32_t id, double x_position, std::string_view glyph_text) {
+    text += glyph_text;
+    glyphs.push_back({id, static_cast<std::uint32_t>(text.size()), x_position});
   }
 };
 
