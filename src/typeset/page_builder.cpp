@@ -31,6 +31,10 @@ constexpr double page_final_hyphen_cost = 60000;   // a page that ends in a hyph
 constexpr double widow_cost = 150000;              // a paragraph's last line atop a page, or its first at the foot
 constexpr double kept_apart_cost = 1000000;        // a heading left at the foot, or a pull quote split
 
+// Room made at once for a trial page's lines: more than most pages hold, so that filling one grows
+// no vector.
+constexpr std::size_t kLinesReserved = 64;
+
 // A run of the flow the builder takes as one: a paragraph's lines, or one other slice.
 struct Unit {
   std::size_t begin = 0, end = 0;
@@ -200,6 +204,8 @@ class Builder {
   // Fills a page from `start`: at most `most` slices, each where it fits, footnotes at the foot.
   Trial fill(Pos start, const std::vector<const Slice*>& carried, bool allow_split, std::size_t most) const {
     Trial t;
+    t.placed.reserve(kLinesReserved);
+    t.baselines.reserve(kLinesReserved);
     t.notes = carried;
     while (t.notes.size() > 1 && notes_top(t.notes) - note_leading_ < grid_.first + 2 * grid_.leading) {
       t.carry.insert(t.carry.begin(), t.notes.back());
@@ -214,9 +220,12 @@ class Builder {
       double baseline = cursor + (first ? 0 : s.space_before) + s.baseline;
       if (s.grid) baseline = snap(baseline, cursor + s.baseline);
       std::vector<const Slice*> added = note_lines(s, t.notes);
-      std::vector<const Slice*> all = t.notes;
-      all.insert(all.end(), added.begin(), added.end());
-      bool fits = first || baseline <= body_limit(all) + 0.01;
+      std::vector<const Slice*> all;  // the notes with the line's own, when it has some
+      if (!added.empty()) {
+        all = t.notes;
+        all.insert(all.end(), added.begin(), added.end());
+      }
+      bool fits = first || baseline <= body_limit(added.empty() ? t.notes : all) + 0.01;
       if (!fits && allow_split && !added.empty() && t.carry.empty()) {
         // The line fits with the start of its note: the rest of the note goes on the next page.
         std::size_t k = added.size();
@@ -234,7 +243,7 @@ class Builder {
       }
       t.placed.push_back(p);
       t.baselines.push_back(baseline);
-      t.notes = std::move(all);
+      if (!added.empty()) t.notes = std::move(all);
       cursor = baseline + s.height - s.baseline;
       if (t.split) {
         p = next(p);
