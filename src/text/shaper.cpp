@@ -171,12 +171,15 @@ const ShapedText& ShapeCache::keep(std::string key, ShapedText shaped) {
 const ShapedText& Shaper::shape(std::string_view text, const TextStyle& style) {
   std::string& key = key_;
   make_cache_key(text, style, key);
-  if (!cache_.empty()) {
-    auto cached = cache_.find(key);
-    if (cached != cache_.end()) return cached->second;
-  }
-  if (const ShapedText* known = shared_ ? shared_->find(key) : nullptr) return *known;
+  auto known = known_.find(key);
+  if (known != known_.end()) return *known->second;
+  const ShapedText* result = shared_ ? shared_->find(key) : nullptr;
+  if (!result) result = &shape_new(text, style, key);
+  known_.emplace(key, result);
+  return *result;
+}
 
+const ShapedText& Shaper::shape_new(std::string_view text, const TextStyle& style, const std::string& key) {
   ShapedText shaped;
   shaped.text = text;
   bool fell_back = false;  // then the faces chosen depend on what this Shaper shaped before
@@ -193,7 +196,7 @@ const ShapedText& Shaper::shape(std::string_view text, const TextStyle& style) {
   shaped.breaks = break_opportunities(text, style.lang);
   if (hyphenator_) shaped.hyphens = hyphenator_->points(text, style.lang);
   if (shared_ && !fell_back) return shared_->keep(key, std::move(shaped));
-  return cache_.emplace(key, std::move(shaped)).first->second;
+  return own_.emplace_back(std::move(shaped));
 }
 
 }  // namespace recto::text

@@ -5,6 +5,7 @@
 #include <hb.h>
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -83,6 +84,8 @@ class Shaper {
   const ShapedText& shape(std::string_view text, const TextStyle& style);
 
  private:
+  // Shapes a text not shaped before under its cache key, and keeps it.
+  const ShapedText& shape_new(std::string_view text, const TextStyle& style, const std::string& key);
   // The face for a character that the style's faces lack.
   const FontFace* fallback_face(char32_t c, const TextStyle& style);
 
@@ -90,7 +93,12 @@ class Shaper {
   ShapeCache* shared_;
   Hyphenator* hyphenator_;
   std::unique_ptr<hb_buffer_t, void (*)(hb_buffer_t*)> buffer_;  // reused for every text shaped
-  std::unordered_map<std::string, ShapedText> cache_;  // with a shared cache: texts that needed fallback faces
+  // The texts this Shaper keeps itself: all of them without a shared cache, else those that needed
+  // fallback faces.
+  std::deque<ShapedText> own_;
+  // Every text this Shaper has returned, by cache key: found again without taking the shared cache's
+  // lock, which the threads would otherwise queue on once per word.
+  std::unordered_map<std::string, const ShapedText*> known_;
   std::string key_;  // the key of the text being looked up, its memory reused
   // The first fallback face found in a 256-character block, by block, style and language: kept by
   // the Shaper, so that what it chooses depends only on the texts it shaped before.
