@@ -133,6 +133,7 @@ ShapedRun shape_item(hb_buffer_t* buffer, std::string_view text, const Item& ite
   for (unsigned g = 0; g < count; ++g) {
     run.glyphs.push_back({info[g].codepoint, position[g].x_advance, position[g].x_offset,
                           position[g].y_offset, info[g].cluster, 0});
+    run.advance += position[g].x_advance;
   }
   assign_texts(run, text.size());
   return run;  // HarfBuzz gives right-to-left glyphs in visual order already
@@ -142,9 +143,7 @@ ShapedRun shape_item(hb_buffer_t* buffer, std::string_view text, const Item& ite
 
 double ShapedRun::width(double size) const {
   if (!face) return 0;
-  std::int64_t units = 0;
-  for (const ShapedGlyph& g : glyphs) units += g.advance;
-  return static_cast<double>(units) * size / face->upem;
+  return static_cast<double>(advance) * size / face->upem;
 }
 
 const FontFace* Shaper::fallback_face(char32_t c, const TextStyle& style) {
@@ -168,14 +167,21 @@ const ShapedText& ShapeCache::keep(std::string key, ShapedText shaped) {
   return shapes_.try_emplace(std::move(key), std::move(shaped)).first->second;
 }
 
+Shaper::KnownStyle& Shaper::known(const TextStyle& style) {
+  if (last_style_ && last_style_->style == style) return *last_style_;
+  auto found = std::find_if(known_.begin(), known_.end(), [&](const KnownStyle& k) { return k.style == style; });
+  last_style_ = found != known_.end() ? &*found : &known_.emplace_back(KnownStyle{style, {}});
+  return *last_style_;
+}
+
 const ShapedText& Shaper::shape(std::string_view text, const TextStyle& style) {
-  std::string& key = key_;
-  make_cache_key(text, style, key);
-  auto known = known_.find(key);
-  if (known != known_.end()) return *known->second;
-  const ShapedText* result = shared_ ? shared_->find(key) : nullptr;
-  if (!result) result = &shape_new(text, style, key);
-  known_.emplace(key, result);
+  auto& texts = known(style).texts;
+  auto found = texts.find(text);
+  if (found != texts.end()) return *found->second;
+  make_cache_key(text, style, key_);
+  const ShapedText* result = shared_ ? shared_->find(key_) : nullptr;
+  if (!result) result = &shape_new(text, style, key_);
+  texts.emplace(text, result);
   return *result;
 }
 

@@ -36,6 +36,7 @@ struct ShapedRun {
   std::size_t begin = 0, end = 0;  // the bytes of the text this run sets
   bool rtl = false;
   std::vector<ShapedGlyph> glyphs;
+  std::int64_t advance = 0;  // the glyphs' advances added up, in font units
   double width(double size) const;  // in pt at `size` pt
 };
 
@@ -54,6 +55,8 @@ struct TextStyle {
                                           // quotes and dashes match (EB Garamond Bold has none)
   bool bold = false, italic = false;
   std::string lang;  // BCP 47 of the text ("en", "zh", "ar")
+
+  bool operator==(const TextStyle&) const = default;
 };
 
 // Texts shaped by several Shapers (one per thread), each kept once: those set in their style's own
@@ -84,6 +87,19 @@ class Shaper {
   const ShapedText& shape(std::string_view text, const TextStyle& style);
 
  private:
+  // The texts this Shaper has returned in one style: found again without making a cache key or
+  // taking the shared cache's lock, which the threads would otherwise queue on once per word. Looked
+  // up by string_view (a transparent hash), so that a word is not copied to be found.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  struct KnownStyle {
+    TextStyle style;
+    std::unordered_map<std::string, const ShapedText*, TextHash, std::equal_to<>> texts;
+  };
+  // What this Shaper has returned in the style.
+  KnownStyle& known(const TextStyle& style);
   // Shapes a text not shaped before under its cache key, and keeps it.
   const ShapedText& shape_new(std::string_view text, const TextStyle& style, const std::string& key);
   // The face for a character that the style's faces lack.
@@ -96,10 +112,10 @@ class Shaper {
   // The texts this Shaper keeps itself: all of them without a shared cache, else those that needed
   // fallback faces.
   std::deque<ShapedText> own_;
-  // Every text this Shaper has returned, by cache key: found again without taking the shared cache's
-  // lock, which the threads would otherwise queue on once per word.
-  std::unordered_map<std::string, const ShapedText*> known_;
-  std::string key_;  // the key of the text being looked up, its memory reused
+  // Every text this Shaper has returned, by style and then by text (see KnownStyle).
+  std::deque<KnownStyle> known_;
+  KnownStyle* last_style_ = nullptr;  // the style of the text shaped last: most often the next one's
+  std::string key_;  // the shared cache's key of the text being looked up, its memory reused
   // The first fallback face found in a 256-character block, by block, style and language: kept by
   // the Shaper, so that what it chooses depends only on the texts it shaped before.
   std::map<std::tuple<char32_t, bool, bool, std::string>, const FontFace*> fallback_blocks_;
