@@ -1,12 +1,12 @@
-// Flate compression through libdeflate's whole-buffer zlib compressor, one per thread.
-#include "flate.hpp"
+// Deflate compression through libdeflate's whole-buffer compressors, one per thread.
+#include "deflate.hpp"
 
 #include <libdeflate.h>
 
 #include <memory>
 #include <stdexcept>
 
-namespace recto::pdf {
+namespace recto {
 
 namespace {
 
@@ -14,17 +14,31 @@ struct CompressorDeleter {
   void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
 };
 
-}  // namespace
-
-std::string deflated(std::string_view data) {
+// The data compressed by one of libdeflate's formats (zlib or raw), with the size bound it needs.
+template <typename Bound, typename Compress>
+std::string compressed(std::string_view data, Bound bound, Compress compress) {
   // A compressor holds large tables: each thread makes one, and keeps it.
   thread_local std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor(libdeflate_alloc_compressor(6));
-  if (!compressor) throw std::runtime_error("pdf: libdeflate could not make a compressor (out of memory)");
-  std::string out(libdeflate_zlib_compress_bound(compressor.get(), data.size()), '\0');
-  std::size_t size = libdeflate_zlib_compress(compressor.get(), data.data(), data.size(), out.data(), out.size());
-  if (size == 0) throw std::runtime_error("pdf: libdeflate could not compress a stream");
+  if (!compressor) throw std::runtime_error("libdeflate could not make a compressor (out of memory)");
+  std::string out(bound(compressor.get(), data.size()), '\0');
+  std::size_t size = compress(compressor.get(), data.data(), data.size(), out.data(), out.size());
+  if (size == 0) throw std::runtime_error("libdeflate could not compress the data");
   out.resize(size);
   return out;
 }
 
-}  // namespace recto::pdf
+}  // namespace
+
+std::string zlib_deflated(std::string_view data) {
+  return compressed(data, libdeflate_zlib_compress_bound, libdeflate_zlib_compress);
+}
+
+std::string raw_deflated(std::string_view data) {
+  return compressed(data, libdeflate_deflate_compress_bound, libdeflate_deflate_compress);
+}
+
+std::uint32_t crc32_of(std::string_view data) {
+  return libdeflate_crc32(0, data.data(), data.size());
+}
+
+}  // namespace recto

@@ -1,13 +1,21 @@
-// Flate (zlib format) compression of stream data, done by recto so that it can run on several threads.
+// Deflate compression by libdeflate, whole buffers at a time, so that callers can compress on
+// several threads: zlib streams for the PDF, raw deflate and CRC-32 for the EPUB's ZIP entries.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
-namespace recto::pdf {
+namespace recto {
 
-// The data as a zlib stream, by libdeflate at level 6: on page content, as small as zlib's default
-// level 6 and a quarter faster than zlib's level 5 (2 % larger). Throws std::runtime_error when it fails.
-std::string deflated(std::string_view data);
+// The data as a zlib stream, at level 6: on page content, as small as zlib's default level 6 and a
+// quarter faster than zlib's level 5 (2 % larger). Throws std::runtime_error when it fails.
+std::string zlib_deflated(std::string_view data);
 
-}  // namespace recto::pdf
+// The data as raw deflate (a ZIP entry's compressed data), at level 6. Throws as zlib_deflated.
+std::string raw_deflated(std::string_view data);
+
+// The CRC-32 of the data, as ZIP records it.
+std::uint32_t crc32_of(std::string_view data);
+
+}  // namespace recto

@@ -1,6 +1,6 @@
 // libharu's exported object API and its document and page records, used where its public API stops.
 // Objects are added to the xref before they go into a dictionary (else they are written inline).
-// Hand-made streams and page contents arrive compressed by recto (flate.hpp, on several threads):
+// Hand-made streams and page contents arrive compressed by recto (deflate.hpp, on several threads):
 // libharu writes them as they are, and their dictionary's write hook adds the /Filter.
 #include "libharu_internals.hpp"
 
@@ -16,7 +16,7 @@
 #include <charconv>
 #include <stdexcept>
 
-#include "flate.hpp"
+#include "deflate.hpp"
 #include "libharu_error.hpp"
 #include "pdf_syntax.hpp"
 
@@ -49,7 +49,7 @@ class ObjectMaker {
   HPDF_Dict stream(std::string_view data) {
     HPDF_Dict d =
         made_by_libharu(pdf_, HPDF_DictStream_New(pdf_->mmgr, pdf_->xref), "make a stream");
-    write_deflated(d, deflated(data));
+    write_deflated(d, zlib_deflated(data));
     return d;
   }
   // Compressed data into a stream dictionary that libharu is not to compress again.

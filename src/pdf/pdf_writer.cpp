@@ -5,7 +5,7 @@
 #include <future>
 #include <set>
 
-#include "flate.hpp"
+#include "deflate.hpp"
 #include "font_usage.hpp"
 #include "page_content.hpp"
 #include "page_labels.hpp"
@@ -31,7 +31,7 @@ std::vector<PageOperators> page_operators(const typeset::PagedDoc& doc, const Fo
     for (std::size_t i = begin; i < end; ++i) {
       std::string operators = page_content(doc.pages[i], resources);
       const bool own = doc.pages[i].images.empty();
-      out[i] = {own ? deflated(operators) : std::move(operators), own};
+      out[i] = {own ? zlib_deflated(operators) : std::move(operators), own};
     }
   };
   const std::size_t half = out.size() / 2;
