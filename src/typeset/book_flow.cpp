@@ -142,4 +142,14 @@ void footnotes(const Document& doc, const style::StyleSheet& sheet, BlockLayout&
   }
 }
 
+std::size_t notes_size(const Document& doc) {
+  std::size_t size = 0;
+  for (const Note* n : notes_of(doc)) {
+    walk_blocks(n->content, [&](const Block& b) {
+      if (const Inlines* xs = block_inlines(const_cast<Block&>(b))) size += plain_text(*xs).size();
+    });
+  }
+  return size;
+}
+
 }  // namespace recto::typeset

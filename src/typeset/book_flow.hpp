@@ -28,4 +28,7 @@ void endnotes(const Document& doc, const style::StyleSheet& sheet, BlockLayout& 
 // The same notes each as its own flow, for the foot of the page that refers to it.
 void footnotes(const Document& doc, const style::StyleSheet& sheet, BlockLayout& layout, BookFlow& book);
 
+// The bytes of text of the notes: what setting them costs, roughly.
+std::size_t notes_size(const Document& doc);
+
 }  // namespace recto::typeset

@@ -1,4 +1,4 @@
-// Laying out the chapters on several threads, in groups that depend on the text alone.
+// Laying out the chapters and the notes on several threads, in groups that depend on the text alone.
 #include "chapter_threads.hpp"
 
 #include <algorithm>
@@ -16,7 +16,8 @@ namespace {
 constexpr std::size_t kLeastText = 4096;
 
 // A stretch of a chapter's blocks that one group lays out: a chapter, or part of one cut between
-// two paragraphs (where nothing but the next paragraph's indent carries over).
+// two paragraphs (where nothing but the next paragraph's indent carries over); or, without a
+// division, what comes after the chapters.
 struct Piece {
   const Division* division = nullptr;
   std::filesystem::path dir;       // the chapter's folder, which names its images
@@ -60,8 +61,9 @@ std::vector<std::size_t> block_sizes(const Division& d) {
   return sizes;
 }
 
-// The chapters cut before every paragraph that follows a paragraph.
-std::vector<Piece> pieces_of(const std::vector<const Division*>& chapters, const Sources& sources) {
+// The chapters cut before every paragraph that follows a paragraph, and then what comes after them.
+std::vector<Piece> pieces_of(const std::vector<const Division*>& chapters, const AfterChapters& after,
+                             const Sources& sources) {
   std::vector<Piece> pieces;
   for (const Division* d : chapters) {
     Piece piece{d, std::filesystem::path(sources.path(d->span.file)).parent_path()};
@@ -80,6 +82,7 @@ std::vector<Piece> pieces_of(const std::vector<const Division*>& chapters, const
     piece.end = d->blocks.size();
     pieces.push_back(piece);
   }
+  if (after.lay_out) pieces.push_back(Piece{nullptr, {}, 0, 0, after.size});
   return pieces;
 }
 
@@ -102,8 +105,13 @@ std::vector<std::vector<Piece>> grouped(const std::vector<Piece>& pieces, std::s
   return out;
 }
 
-void lay_out(BlockLayout& layout, const std::vector<Piece>& pieces, double measure) {
+void lay_out(BlockLayout& layout, BookFlow& book, const std::vector<Piece>& pieces, const AfterChapters& after,
+             double measure) {
   for (const Piece& p : pieces) {
+    if (!p.division) {
+      after.lay_out(layout, book);
+      continue;
+    }
     if (p.begin == 0) layout.break_page();
     layout.set_chapter_dir(p.dir);
     layout.blocks(p.division->blocks, p.begin, p.end, {0, measure});
@@ -112,13 +120,13 @@ void lay_out(BlockLayout& layout, const std::vector<Piece>& pieces, double measu
 
 }  // namespace
 
-void lay_out_chapters(const std::vector<const Division*>& chapters, const ChapterSetup& setup,
-                      BlockLayout& layout, Env& env, Diagnostics& diags) {
+void lay_out_chapters(const std::vector<const Division*>& chapters, const AfterChapters& after,
+                      const ChapterSetup& setup, BlockLayout& layout, BookFlow& book, Env& env, Diagnostics& diags) {
   const double measure = setup.sheet.text_width();
   std::vector<std::vector<Piece>> groups =
-      grouped(pieces_of(chapters, env.sources), setup.most_groups);
+      grouped(pieces_of(chapters, after, env.sources), setup.most_groups);
   if (groups.size() <= 1) {
-    for (const auto& group : groups) lay_out(layout, group, measure);
+    for (const auto& group : groups) lay_out(layout, book, group, after, measure);
     return;
   }
   std::vector<std::unique_ptr<Group>> made;
@@ -126,8 +134,9 @@ void lay_out_chapters(const std::vector<const Division*>& chapters, const Chapte
     made.push_back(std::make_unique<Group>(setup, env));
     made.back()->pieces = std::move(pieces);
   }
-  run_parallel(made.size(),
-               [&](std::size_t g) { lay_out(made[g]->layout, made[g]->pieces, measure); });
+  run_parallel(made.size(), [&](std::size_t g) {
+    lay_out(made[g]->layout, made[g]->book, made[g]->pieces, after, measure);
+  });
 
   for (const auto& group : made) {
     layout.append(group->layout);

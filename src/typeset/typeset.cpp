@@ -43,12 +43,14 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
     }
   }
   const ChapterSetup setup{sheet, set, shapes, hyphenate, item_options, lang, doc.folder, options.most_groups};
-  lay_out_chapters(chapters, setup, layout, env, diags);
-  if (sheet.notes == "footnotes") {
-    footnotes(doc, sheet, layout, book);
-  } else {
-    endnotes(doc, sheet, layout);
-  }
+  const AfterChapters notes{notes_size(doc), [&](BlockLayout& into, BookFlow& into_book) {
+                              if (sheet.notes == "footnotes") {
+                                footnotes(doc, sheet, into, into_book);
+                              } else {
+                                endnotes(doc, sheet, into);
+                              }
+                            }};
+  lay_out_chapters(chapters, notes, setup, layout, book, env, diags);
   if (references) {
     layout.break_page();
     layout.blocks(references->blocks, {0, sheet.text_width()});
