@@ -32,6 +32,10 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
 
 std::size_t first_invalid(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {  // most of a manuscript, passed without a call
+      ++i;
+      continue;
+    }
     std::size_t n = sequence_length(s, i);
     if (n == 0) return i;
     i += n;

@@ -31,8 +31,11 @@ std::size_t xml_forbidden_length(const std::string& text, std::size_t i) {
 
 // Leaves out what XML cannot hold, with a warning at each: the book stays valid.
 void drop_xml_forbidden(SourceFile& file, Diagnostics& diags) {
+  // Only a control character or the lead byte of U+FFFE and U+FFFF can start one: other bytes, most
+  // of a manuscript, are passed without a call.
+  auto may_start = [](char c) { return static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) == 0xEF; };
   std::size_t i = 0;
-  while (i < file.text.size() && xml_forbidden_length(file.text, i) == 0) ++i;
+  while (i < file.text.size() && (!may_start(file.text[i]) || xml_forbidden_length(file.text, i) == 0)) ++i;
   if (i == file.text.size()) return;
   LineIndex lines(file.id, file.text);
   std::string kept;
