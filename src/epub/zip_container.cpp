@@ -91,16 +91,8 @@ zip_int64_t deflated_source(void* state, void* data, zip_uint64_t length, zip_so
 }  // namespace
 
 std::string zip_container(const std::vector<ZipEntry>& entries, std::int64_t timestamp) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  if (!buffer) throw std::runtime_error("zip: cannot create a buffer");
-  zip_source_keep(buffer);  // read back after zip_close
-  std::unique_ptr<zip_source_t, decltype(&zip_source_free)> keep(buffer, zip_source_free);
-  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  if (!archive) throw std::runtime_error("zip: cannot open the archive");
-
-  // The entries compressed at once; libzip keeps pointers to them until the archive is closed.
+  // The entries compressed at once, before the archive is opened: nothing of libzip's is left to free
+  // if compressing throws. The archive keeps pointers to them until it is closed.
   std::vector<Deflated> deflated(entries.size());
   run_parallel(entries.size(), [&](std::size_t i) {
     const ZipEntry& e = entries[i];
@@ -109,6 +101,15 @@ std::string zip_container(const std::vector<ZipEntry>& entries, std::int64_t tim
     deflated[i].size = e.data.size();
     deflated[i].crc = crc32_of(e.data);
   });
+
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
+  if (!buffer) throw std::runtime_error("zip: cannot create a buffer");
+  zip_source_keep(buffer);  // read back after zip_close
+  std::unique_ptr<zip_source_t, decltype(&zip_source_free)> keep(buffer, zip_source_free);
+  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
+  if (!archive) throw std::runtime_error("zip: cannot open the archive");
 
   DosTime when = dos_time(timestamp);
   for (std::size_t i = 0; i < entries.size(); ++i) {
