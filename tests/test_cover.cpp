@@ -120,7 +120,7 @@ TEST_CASE("A Chinese generated cover title is set in a fallback face", "[cover]"
   CHECK(ink_in(pixels, 0, kHeight * 3 / 4, kWidth, kHeight) > 1000);
 }
 
-TEST_CASE("A palette PNG packs its indices to the least bit depth that holds its palette",
+TEST_CASE("A palette PNG packs its indices to the least bit depth that holds its palette, an empty row as index 0",
           "[cover]") {
   using recto::cover::palette_png;
   using recto::cover::Rgb;
@@ -131,10 +131,17 @@ TEST_CASE("A palette PNG packs its indices to the least bit depth that holds its
       auto grey = static_cast<std::uint8_t>(i * 255 / (colours - 1));
       palette.push_back({grey, grey, grey});
     }
-    const int width = 7, height = 3;
+    // Rows of indices, the second one empty.
+    const int width = 7, height = 4;
+    std::vector<std::vector<std::uint8_t>> rows(height);
     std::vector<std::uint8_t> indices;
-    for (int i = 0; i < width * height; ++i) indices.push_back(static_cast<std::uint8_t>(i * 5 % colours));
-    std::string png = palette_png(width, height, indices, palette);
+    for (int i = 0; i < width * height; ++i) {
+      const int y = i / width;
+      const auto index = static_cast<std::uint8_t>(y == 1 ? 0 : i * 5 % colours);
+      if (y != 1) rows[static_cast<std::size_t>(y)].push_back(index);
+      indices.push_back(index);
+    }
+    std::string png = palette_png(width, rows, palette);
     int expected_bits = colours <= 2 ? 1 : colours <= 4 ? 2 : colours <= 16 ? 4 : 8;
     CHECK(png[24] == expected_bits);
     png_image image{};

@@ -142,12 +142,13 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
       printed.emplace_back(name, std::move(*pages));
     }
   }
-  if (want_epub && !cover.from_manuscript()) epub_options.generated_cover = cover.bytes();
-  // Then the files are written at once: each PDF on its own thread, the EPUBs on this one.
+  // Then the files are written at once: each PDF on its own thread, the EPUBs on this one, once the
+  // generated cover is drawn.
   std::vector<std::future<std::string>> pdfs;
   for (const auto& [name, pages] : printed) {
     pdfs.push_back(std::async(std::launch::async, [&pages = pages] { return pdf::write_pdf(pages); }));
   }
+  if (want_epub && !cover.from_manuscript()) epub_options.generated_cover = cover.bytes();
   for (const EpubKind* kind : epubs) {
     epub_options.variant = kind->variant;
     products.push_back({build.out_dir / (stem + kind->suffix), epub::write_epub(loaded.doc, epub_options, loaded.env, loaded.diags)});

@@ -188,7 +188,7 @@ std::vector<Rgb> ink_ramp() {
 }
 
 // Each pixel's coverage (0–255) rounded to the nearest of the ramp's levels, in place. Runs of eight
-// uncovered pixels, most of the cover, are skipped a word at a time.
+// uncovered pixels, most of an inked row, are skipped a word at a time.
 void to_ink_levels(std::vector<std::uint8_t>& coverage) {
   constexpr int step = 255 / (kInkLevels - 1);
   auto level = [](std::uint8_t& c) { c = static_cast<std::uint8_t>((c + step / 2) / step); };
@@ -238,11 +238,10 @@ std::string generated_cover(const CoverText& text, text::FontLibrary& fonts) {
                             : static_cast<std::int64_t>(authors.lines.size() - 1) * authors_pitch;
   place(authors, kLastAuthorBaseline - authors_below_first, authors_pitch, shaper, glyphs);
 
-  Coverage image{kWidthPixels, kHeightPixels,
-                 std::vector<std::uint8_t>(static_cast<std::size_t>(kWidthPixels) * kHeightPixels)};
+  Coverage image{kWidthPixels, std::vector<std::vector<std::uint8_t>>(kHeightPixels)};
   draw_glyphs(glyphs, image);
-  to_ink_levels(image.pixels);
-  return palette_png(image.width, image.height, image.pixels, ink_ramp());
+  for (std::vector<std::uint8_t>& row : image.rows) to_ink_levels(row);
+  return palette_png(image.width, image.rows, ink_ramp());
 }
 
 }  // namespace recto::cover

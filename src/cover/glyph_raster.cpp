@@ -55,9 +55,11 @@ FT_Face sized_face(FT_Library library, const text::FontFace& font, int size,
 void lay(const FT_Bitmap& bitmap, int left, int top, Coverage& image) {
   for (int row = 0; row < static_cast<int>(bitmap.rows); ++row) {
     int y = top + row;
-    if (y < 0 || y >= image.height) continue;
+    if (y < 0 || y >= static_cast<int>(image.rows.size())) continue;
     const unsigned char* source = bitmap.buffer + static_cast<std::ptrdiff_t>(row) * bitmap.pitch;
-    std::uint8_t* target = image.pixels.data() + static_cast<std::ptrdiff_t>(y) * image.width;
+    std::vector<std::uint8_t>& inked = image.rows[static_cast<std::size_t>(y)];
+    if (inked.empty()) inked.resize(static_cast<std::size_t>(image.width));
+    std::uint8_t* target = inked.data();
     for (int column = 0; column < static_cast<int>(bitmap.width); ++column) {
       int x = left + column;
       if (x < 0 || x >= image.width) continue;

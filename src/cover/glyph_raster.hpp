@@ -8,10 +8,11 @@
 
 namespace recto::cover {
 
-// One byte a pixel, row after row: 0 where nothing is drawn, 255 where ink covers the whole pixel.
+// One byte a pixel: 0 where nothing is drawn, 255 where ink covers the whole pixel. A row is held
+// only once ink reaches it, as most of a cover is bare ground: an empty row is `width` zeros.
 struct Coverage {
-  int width = 0, height = 0;
-  std::vector<std::uint8_t> pixels;
+  int width = 0;
+  std::vector<std::vector<std::uint8_t>> rows;  // top to bottom
 };
 
 // A glyph of a face at a size in pixels, its origin on the baseline at (x, y) in 1/64 pixel, y

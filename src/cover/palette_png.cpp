@@ -87,39 +87,42 @@ void pack_row(const std::uint8_t* from, int width, std::uint8_t* to) {
   for (; x < width; ++x) put(x);
 }
 
-// The image's rows packed to `bits` (1, 2 or 4) a pixel; each row starts a byte.
-std::vector<std::uint8_t> packed(int width, int height, const std::vector<std::uint8_t>& indices,
-                                 int bits) {
-  const std::size_t row_bytes = (static_cast<std::size_t>(width) * bits + 7) / 8;
-  std::vector<std::uint8_t> out(row_bytes * static_cast<std::size_t>(height));
+// The image's rows packed to `bits` (1, 2, 4 or 8) a pixel, each row starting a byte; the empty
+// rows share `zeros`, a packed row of index 0.
+std::vector<std::vector<std::uint8_t>> packed(int width, const std::vector<std::vector<std::uint8_t>>& rows,
+                                              int bits, const std::vector<std::uint8_t>& zeros) {
+  std::vector<std::vector<std::uint8_t>> out(rows.size());
   auto pack = bits == 1 ? pack_row<1> : bits == 2 ? pack_row<2> : pack_row<4>;
-  for (int y = 0; y < height; ++y) {
-    pack(indices.data() + static_cast<std::size_t>(y) * width, width,
-         out.data() + static_cast<std::size_t>(y) * row_bytes);
+  for (std::size_t y = 0; y < rows.size(); ++y) {
+    if (rows[y].empty()) continue;
+    if (bits == 8) {
+      out[y] = rows[y];
+      continue;
+    }
+    out[y].resize(zeros.size());
+    pack(rows[y].data(), width, out[y].data());
   }
   return out;
 }
 
 }  // namespace
 
-std::string palette_png(int width, int height, const std::vector<std::uint8_t>& indices,
+std::string palette_png(int width, const std::vector<std::vector<std::uint8_t>>& rows,
                         const std::vector<Rgb>& palette) {
   std::vector<png_color> colors;
   for (const Rgb& c : palette) colors.push_back({c.r, c.g, c.b});
   const int bits = bits_for(palette.size());
-  std::vector<std::uint8_t> packed_pixels;
-  if (bits < 8) packed_pixels = packed(width, height, indices, bits);
-  const std::uint8_t* pixels = bits < 8 ? packed_pixels.data() : indices.data();
-  const std::size_t row_bytes = (static_cast<std::size_t>(width) * bits + 7) / 8;
+  const std::vector<std::uint8_t> zeros((static_cast<std::size_t>(width) * bits + 7) / 8);
+  const std::vector<std::vector<std::uint8_t>> packed_rows = packed(width, rows, bits, zeros);
   // libpng takes rows as non-const pointers, but writing reads them only.
-  std::vector<png_bytep> rows(static_cast<std::size_t>(height));
-  for (int y = 0; y < height; ++y) {
-    rows[y] = const_cast<png_bytep>(pixels + static_cast<std::size_t>(y) * row_bytes);
+  std::vector<png_bytep> row_pointers;
+  for (const std::vector<std::uint8_t>& row : packed_rows) {
+    row_pointers.push_back(const_cast<png_bytep>(row.empty() ? zeros.data() : row.data()));
   }
   std::string out;
   Failure failure{"out of memory"};
-  if (!write_png(static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), bits,
-                 rows.data(), colors, out, failure)) {
+  if (!write_png(static_cast<png_uint_32>(width), static_cast<png_uint_32>(rows.size()), bits,
+                 row_pointers.data(), colors, out, failure)) {
     throw std::runtime_error(std::string("png: ") + failure.message);
   }
   return out;

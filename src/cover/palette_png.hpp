@@ -13,9 +13,9 @@ struct Rgb {
 };
 
 // The PNG bytes (colour type 3, sRGB; bit depth 1, 2, 4 or 8: the least that holds every index of
-// `palette`, at most 256 colours) of an image given as one palette index a pixel,
-// row after row. Throws std::runtime_error when libpng fails.
-std::string palette_png(int width, int height, const std::vector<std::uint8_t>& indices,
+// `palette`, at most 256 colours) of an image given as one palette index a pixel, row after row;
+// an empty row is `width` zeros. Throws std::runtime_error when libpng fails.
+std::string palette_png(int width, const std::vector<std::vector<std::uint8_t>>& rows,
                         const std::vector<Rgb>& palette);
 
 }  // namespace recto::cover

@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // Fonts are found and opened once for the whole run, as one build opens them once.
   static text::FontLibrary fonts;
   static const std::string image =
-      cover::palette_png(3, 2, {0, 1, 0, 1, 0, 1}, {{200, 0, 0}, {0, 0, 200}});
+      cover::palette_png(3, {{0, 1, 0}, {1, 0, 1}}, {{200, 0, 0}, {0, 0, 200}});
   Loaded loaded;
   // Nothing here is on the disk: all is in memory.
   const std::filesystem::path folder = "/recto-fuzz";
