@@ -38,6 +38,10 @@ std::unique_ptr<FontFace> FontFace::open(const std::string& path, unsigned index
   f->upem = hb_face_get_upem(f->face);
   f->font = hb_font_create(f->face);
   hb_font_set_scale(f->font, static_cast<int>(f->upem), static_cast<int>(f->upem));
+  for (char32_t c = 0; c < f->ascii_.size(); ++c) {
+    hb_codepoint_t glyph = 0;
+    if (hb_font_get_nominal_glyph(f->font, c, &glyph)) f->ascii_[c] = glyph;
+  }
   hb_blob_t* cff = hb_face_reference_table(f->face, HB_TAG('C', 'F', 'F', ' '));
   f->cff = hb_blob_get_length(cff) > 0;
   hb_blob_destroy(cff);
@@ -69,9 +73,10 @@ std::unique_ptr<FontFace> FontFace::open(const std::string& path, unsigned index
   return f;
 }
 
-bool FontFace::has_char(char32_t c) const {
+unsigned FontFace::glyph(char32_t c) const {
+  if (c < ascii_.size()) return ascii_[c];
   hb_codepoint_t glyph = 0;
-  return hb_font_get_nominal_glyph(font, c, &glyph);
+  return hb_font_get_nominal_glyph(font, c, &glyph) ? glyph : 0;
 }
 
 int FontFace::advance(unsigned glyph) const {

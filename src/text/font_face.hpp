@@ -3,6 +3,7 @@
 
 #include <hb.h>
 
+#include <array>
 #include <memory>
 #include <string>
 
@@ -32,12 +33,16 @@ class FontFace {
   int bbox[4] = {0, 0, 0, 0};  // xMin yMin xMax yMax of the head table
   double italic_angle = 0;
 
-  bool has_char(char32_t c) const;
+  // The glyph the face maps the character to; 0 when it has none. ASCII is looked up once, when the
+  // face opens: every line asks for its spaces and hyphens, every new word for its letters.
+  unsigned glyph(char32_t c) const;
+  bool has_char(char32_t c) const { return glyph(c) != 0; }
   // The advance of a glyph in font units.
   int advance(unsigned glyph) const;
 
  private:
   FontFace() = default;
+  std::array<unsigned, 128> ascii_{};  // the glyph of each ASCII character
 };
 
 }  // namespace recto::text

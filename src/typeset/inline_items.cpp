@@ -81,8 +81,8 @@ void ItemBuilder::add_shaped(const text::ShapedText& shaped, const InlineStyle& 
 void ItemBuilder::add_pieces(const text::ShapedText& shaped, Item word, Items& out) {
   const text::ShapedRun& run = shaped.runs[0];
   const double scale = word.content.size / run.face->upem;
-  hb_codepoint_t hyphen = 0;
-  if (!hb_font_get_nominal_glyph(run.face->font, '-', &hyphen)) {
+  const unsigned hyphen = run.face->glyph('-');
+  if (!hyphen) {
     out.push_back(std::move(word));
     return;
   }

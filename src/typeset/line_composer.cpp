@@ -95,8 +95,7 @@ void add_hyphen(const Items& items, const LineBreak& line, RunBuilder& runs, dou
     const Item& it = items[i];
     if (it.kind != Item::box || !it.content.shaped || it.content.shaped->runs.empty()) continue;
     const text::ShapedRun& run = it.content.shaped->runs.back();
-    hb_codepoint_t hyphen = 0;
-    if (hb_font_get_nominal_glyph(run.face->font, '-', &hyphen)) {
+    if (const unsigned hyphen = run.face->glyph('-')) {
       runs.glyph(run.face, it.content.size, it.content.raise, x, hyphen, 0, "\u00AD", it.content.anchor);
     }
     return;
@@ -224,8 +223,7 @@ Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& g
       const Box* after = next < line.end && items[next].kind == Item::box ? &items[next].content : nullptr;
       if (!it.invisible && before && after && before->shaped && !before->shaped->runs.empty() && runs.current) {
         const auto& run = before->shaped->runs.back();
-        hb_codepoint_t space = 0;
-        if (hb_font_get_nominal_glyph(run.face->font, ' ', &space)) {
+        if (const unsigned space = run.face->glyph(' ')) {
           runs.glyph(run.face, before->size, before->raise, x, space, 0, " ", before->anchor);
         }
       }
