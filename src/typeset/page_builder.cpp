@@ -7,6 +7,8 @@
 #include <map>
 #include <tuple>
 
+#include "parallel.hpp"
+
 namespace recto::typeset {
 
 Grid leading_grid(const style::StyleSheet& sheet) {
@@ -34,6 +36,11 @@ constexpr double kept_apart_cost = 1000000;        // a heading left at the foot
 // Room made at once for a trial page's lines: more than most pages hold, so that filling one grows
 // no vector.
 constexpr std::size_t kLinesReserved = 64;
+
+// A stretch of the flow's slices, [begin, end).
+struct Span {
+  std::size_t begin = 0, end = 0;
+};
 
 // A run of the flow the builder takes as one: a paragraph's lines, or one other slice.
 struct Unit {
@@ -70,13 +77,13 @@ struct State {
 
 class Builder {
  public:
-  Builder(const BookFlow& book, const style::StyleSheet& sheet) : book_(book), grid_(leading_grid(sheet)) {
+  Builder(const BookFlow& book, const style::StyleSheet& sheet, Span span) : book_(book), grid_(leading_grid(sheet)) {
     note_leading_ = sheet.note_leading;
     const Flow& f = book.slices;
-    for (std::size_t i = 0; i < f.size();) {
+    for (std::size_t i = span.begin; i < span.end;) {
       Unit u{i, i + 1, nullptr};
       if (f[i].paragraph != 0) {
-        while (u.end < f.size() && f[u.end].paragraph == f[i].paragraph) ++u.end;
+        while (u.end < span.end && f[u.end].paragraph == f[i].paragraph) ++u.end;
         auto alt = book.alternatives.find(f[i].paragraph);
         if (alt != book.alternatives.end()) u.alternatives = &alt->second;
       }
@@ -86,11 +93,18 @@ class Builder {
     choice_.assign(units_.size(), 0);
   }
 
+  // The pages of the span, and whether a footnote split on its last page of text went on past its
+  // end (onto pages of their own).
+  struct Planned {
+    std::vector<PagePlan> pages;
+    bool carried_past_end = false;
+  };
+
   // A beam search over page breaks: from each of the cheapest ways to have made the pages so far,
   // every candidate next page (see children); the ways that reach the same place are merged, keeping
   // the cheapest, and the `beam` cheapest places go on. Then the pages of the cheapest way to the
   // end, made again.
-  std::vector<PagePlan> build() {
+  Planned build() {
     constexpr std::size_t beam = 8;
     std::vector<State> states(1);
     std::vector<std::size_t> layer{0};
@@ -127,17 +141,18 @@ class Builder {
     std::vector<std::size_t> path;
     for (std::ptrdiff_t i = finished; i > 0; i = states[static_cast<std::size_t>(i)].parent) path.push_back(static_cast<std::size_t>(i));
     std::reverse(path.begin(), path.end());
-    std::vector<PagePlan> pages;
+    Planned planned;
     Pos pos;
     std::vector<const Slice*> carry;
     for (std::size_t i : path) {
       for (auto [u, c] : states[i].changes) choice_[u] = c;
+      if (done(pos) && !carry.empty()) planned.carried_past_end = true;
       Trial t = evaluate(pos, carry);
-      pages.push_back(plan(t));
+      planned.pages.push_back(plan(t));
       pos = t.end;
       carry = t.carry;
     }
-    return pages;
+    return planned;
   }
 
  private:
@@ -426,7 +441,28 @@ class Builder {
 }  // namespace
 
 std::vector<PagePlan> plan_pages(const BookFlow& book, const style::StyleSheet& sheet) {
-  return Builder(book, sheet).build();
+  // Each part (a chapter, the notes) starts a page, so the parts are planned apart, on the machine's
+  // cores; a part whose last footnote runs on is planned again with the next, where it continues.
+  std::vector<Span> parts;
+  const Flow& f = book.slices;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (i == 0 || f[i].new_page) parts.push_back({i, i});
+    parts.back().end = i + 1;
+  }
+  if (parts.empty()) parts.push_back({0, 0});
+  std::vector<Builder::Planned> planned(parts.size());
+  run_parallel(parts.size(), [&](std::size_t i) { planned[i] = Builder(book, sheet, parts[i]).build(); });
+  std::vector<PagePlan> pages;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    Span span = parts[i];
+    Builder::Planned part = std::move(planned[i]);
+    while (part.carried_past_end && i + 1 < parts.size()) {
+      span.end = parts[++i].end;
+      part = Builder(book, sheet, span).build();
+    }
+    pages.insert(pages.end(), part.pages.begin(), part.pages.end());
+  }
+  return pages;
 }
 
 }  // namespace recto::typeset
