@@ -1,6 +1,7 @@
 // Matching parsed inline text back to the source: escapes, entities and smart punctuation undone.
 #include "inline_positions.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 #include "escapes.hpp"
@@ -61,9 +62,15 @@ class Cursor {
     return false;
   }
 
-  // Consumes the source of a literal text, character by character.
+  // Consumes the source of a literal text: first the whole characters that the source holds as they
+  // are (most text), then character by character.
   void consume(std::string_view text) {
-    for (std::size_t i = 0; i < text.size();) {
+    std::size_t same = 0;
+    const std::size_t most = std::min(text.size(), src_.size() - std::min(pos_, src_.size()));
+    while (same < most && text[same] == src_[pos_ + same]) ++same;
+    while (same > 0 && same < text.size() && (static_cast<unsigned char>(text[same]) & 0xC0) == 0x80) --same;
+    pos_ += same;
+    for (std::size_t i = same; i < text.size();) {
       char32_t cp = utf8::decode(text, i);
       std::size_t n = produces(pos_, cp);
       if (n == 0) {
