@@ -2,7 +2,6 @@
 // then write the pages with the subsets' glyph ids.
 #include "pdf_writer.hpp"
 
-#include <future>
 #include <set>
 
 #include "deflate.hpp"
@@ -24,20 +23,14 @@ struct PageOperators {
   bool deflated = false;
 };
 
-// Every page's operators, made and compressed on two threads: the bulk of writing a PDF.
+// Every page's operators, made and compressed on the machine's cores: the bulk of writing a PDF.
 std::vector<PageOperators> page_operators(const typeset::PagedDoc& doc, const FontResources& resources) {
   std::vector<PageOperators> out(doc.pages.size());
-  auto make = [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) {
-      std::string operators = page_content(doc.pages[i], resources);
-      const bool own = doc.pages[i].images.empty();
-      out[i] = {own ? zlib_deflated(operators) : std::move(operators), own};
-    }
-  };
-  const std::size_t half = out.size() / 2;
-  auto first_half = std::async(std::launch::async, make, 0, half);
-  make(half, out.size());
-  first_half.get();
+  run_parallel(out.size(), [&](std::size_t i) {
+    std::string operators = page_content(doc.pages[i], resources);
+    const bool own = doc.pages[i].images.empty();
+    out[i] = {own ? zlib_deflated(operators) : std::move(operators), own};
+  });
   return out;
 }
 
