@@ -41,3 +41,18 @@ TEST_CASE("run_parallel throws what a job threw, after the other threads stop", 
                     "job 3 failed");
   CHECK(started >= 4);
 }
+
+TEST_CASE("run_parallel called from a job, and from two threads at once, runs every job once", "[parallel]") {
+  // The inner calls find every worker busy with the outer jobs: they must not wait for helpers that
+  // cannot start.
+  std::vector<std::atomic<int>> runs(8 * 100);
+  auto outer = [&](std::size_t base) {
+    run_parallel(4, [&](std::size_t i) {
+      run_parallel(100, [&](std::size_t k) { ++runs[base + i * 100 + k]; });
+    });
+  };
+  std::thread other([&] { outer(400); });
+  outer(0);
+  other.join();
+  for (const auto& n : runs) CHECK(n == 1);
+}
