@@ -31,7 +31,7 @@ std::string ReadResult::diagnostics() const {
 
 ReadResult read(const fs::path& source, const fs::path& bibliography) {
   ReadResult r;
-  r.doc = read_manuscript(source, ReadOptions{bibliography, {}}, r.env, r.diags);
+  r.doc = read_manuscript(source, ReadOptions{bibliography, {}, {}}, r.env, r.diags);
   return r;
 }
 

@@ -66,6 +66,15 @@ const EpubKind epub_kinds[] = {
     {"kindle", ".kindle.epub", epub::Variant::kindle()},
 };
 
+// The themes asked for, each once, in the order asked; the book's own when none is.
+std::vector<std::string> themes_asked(const BuildOptions& build, const std::string& book_theme) {
+  std::vector<std::string> themes;
+  for (const std::string& t : build.themes.empty() ? std::vector<std::string>{book_theme} : build.themes) {
+    if (std::find(themes.begin(), themes.end(), t) == themes.end()) themes.push_back(t);
+  }
+  return themes;
+}
+
 struct Product {
   fs::path path;
   std::string bytes;
@@ -102,27 +111,34 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
   }
 
   // fontconfig reads its configuration and caches (some ms) on a thread while the manuscript is read.
-  auto fonts_made = std::async(std::launch::async, [] { return std::make_unique<text::FontLibrary>(); });
+  const std::shared_future<std::shared_ptr<text::FontLibrary>> fonts_made =
+      std::async(std::launch::async, [] { return std::make_shared<text::FontLibrary>(); }).share();
+  std::future<void> fonts_found;
   Loaded loaded;
+  ReadOptions hooks;
   // The hyphenation patterns load on a thread of their own from when book.yaml names the language,
   // and again if a chapter's front matter names another.
-  auto preload_patterns = [](const Meta& meta) { text::Hyphenator::preload(meta.language()); };
-  if (int code = load(options, loaded, err, preload_patterns); code != kOk) {
+  hooks.on_metadata = [](const Meta& meta) { text::Hyphenator::preload(meta.language()); };
+  // Once the metadata is complete, the fonts of the themes the pages are set in are found on another.
+  hooks.on_complete_metadata = [&](const Meta& meta) {
+    text::Hyphenator::preload(meta.language());
+    std::vector<std::string> themes = want_pdf ? themes_asked(build, default_theme(meta)) : std::vector<std::string>{};
+    if (want_paged_epub) themes.push_back(default_theme(meta));
+    fonts_found = std::async(std::launch::async, [fonts_made, themes] {
+      for (const std::string& theme : themes) preload_theme_fonts(theme, *fonts_made.get());
+    });
+  };
+  if (int code = load(options, loaded, err, hooks); code != kOk) {
     return code == kIoError ? code : report(options, loaded, err);
   }
-  preload_patterns(loaded.doc.meta);
   std::string stem = output_stem(loaded.doc, options.source);
   std::vector<Product> products;
-  const std::unique_ptr<text::FontLibrary> font_library = fonts_made.get();
-  text::FontLibrary& fonts = *font_library;
+  text::FontLibrary& fonts = *fonts_made.get();
   BookCover cover(loaded);
   if (want_epub) cover.start();
   // The book's own theme is its print edition: set once, for its PDF and for the EPUB's page numbers.
-  const std::string book_theme = default_theme(loaded.doc);
-  std::vector<std::string> themes;  // each once, in the order asked
-  for (const std::string& t : build.themes.empty() ? std::vector<std::string>{book_theme} : build.themes) {
-    if (std::find(themes.begin(), themes.end(), t) == themes.end()) themes.push_back(t);
-  }
+  const std::string book_theme = default_theme(loaded.doc.meta);
+  const std::vector<std::string> themes = themes_asked(build, book_theme);
   std::optional<typeset::PagedDoc> edition;
   if (want_paged_epub || (want_pdf && std::find(themes.begin(), themes.end(), book_theme) != themes.end())) {
     edition = print_edition(loaded, book_theme, fonts, cover);

@@ -34,7 +34,7 @@ int run_pages(const CommonOptions& options, const std::string& theme, std::ostre
   if (int code = load(options, loaded, err); code != kOk) return code == kIoError ? code : report(options, loaded, err);
   text::FontLibrary fonts;
   BookCover cover(loaded);
-  auto pages = print_edition(loaded, theme.empty() ? default_theme(loaded.doc) : theme, fonts, cover);
+  auto pages = print_edition(loaded, theme.empty() ? default_theme(loaded.doc.meta) : theme, fonts, cover);
   int code = report(options, loaded, err);
   if (pages) out << typeset::dump_pages(*pages);
   return code;

@@ -3,20 +3,18 @@
 
 #include <ostream>
 
-#include "manuscript.hpp"
 #include "resolve.hpp"
 
 namespace recto {
 
-int load(const CommonOptions& options, Loaded& loaded, std::ostream& err,
-         const std::function<void(const Meta&)>& on_metadata) {
+int load(const CommonOptions& options, Loaded& loaded, std::ostream& err, ReadOptions hooks) {
   std::error_code ec;
   if (!std::filesystem::exists(options.source, ec)) {
     err << "recto: error: cannot read '" << options.source.string() << "': no such file or folder\n";
     return kIoError;
   }
-  loaded.doc =
-      read_manuscript(options.source, ReadOptions{options.bibliography, on_metadata}, loaded.env, loaded.diags);
+  hooks.bibliography = options.bibliography;
+  loaded.doc = read_manuscript(options.source, hooks, loaded.env, loaded.diags);
   if (!options.raw) loaded.doc = resolve(std::move(loaded.doc), ResolveOptions{}, loaded.env, loaded.diags);
   return loaded.diags.has_errors() ? kManuscriptError : kOk;
 }

@@ -1,12 +1,12 @@
 // What every command does first: read the manuscript, resolve it, report its diagnostics.
 #pragma once
 
-#include <functional>
 #include <iosfwd>
 
 #include "commands.hpp"
 #include "diagnostics.hpp"
 #include "env.hpp"
+#include "manuscript.hpp"
 #include "tree.hpp"
 
 namespace recto {
@@ -19,9 +19,8 @@ struct Loaded {
 
 // Reads (and unless options.raw, resolves) the manuscript; returns kOk, kManuscriptError or kIoError.
 // Diagnostics are not printed: the caller prints them once its own stage has added its own.
-// `on_metadata` is called with book.yaml's metadata before the chapters are read (ReadOptions).
-int load(const CommonOptions& options, Loaded& loaded, std::ostream& err,
-         const std::function<void(const Meta&)>& on_metadata = {});
+// `hooks` are called as the metadata is read (ReadOptions; its bibliography is the command line's).
+int load(const CommonOptions& options, Loaded& loaded, std::ostream& err, ReadOptions hooks = {});
 
 // Prints the diagnostics (warnings promoted under --strict); the exit code they call for.
 int report(const CommonOptions& options, Loaded& loaded, std::ostream& err);

@@ -1,8 +1,12 @@
 // Reading a theme and typesetting the book in it, with the edition's date and identifier.
 #include "print_edition.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 #include "cover.hpp"
 #include "edition.hpp"
+#include "font_set.hpp"
 #include "paths.hpp"
 #include "source_date.hpp"
 #include "stylesheet.hpp"
@@ -14,7 +18,19 @@
 
 namespace recto {
 
-std::string default_theme(const Document& doc) { return doc.meta.theme.empty() ? "trade" : doc.meta.theme; }
+std::string default_theme(const Meta& meta) { return meta.theme.empty() ? "trade" : meta.theme; }
+
+void preload_theme_fonts(const std::string& theme, text::FontLibrary& fonts) {
+  if (std::find(std::begin(style::builtin_themes), std::end(style::builtin_themes), theme) == std::end(style::builtin_themes)) {
+    return;
+  }
+  Env env;
+  Diagnostics diags;
+  if (auto sheet = style::load_theme(theme, {}, env, diags)) {
+    typeset::FontSet set;
+    typeset::find_fonts(*sheet, fonts, set, diags);
+  }
+}
 
 void BookCover::start() {
   if (from_manuscript() || drawing_.valid() || bytes_) return;

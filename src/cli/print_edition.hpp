@@ -14,7 +14,12 @@
 namespace recto {
 
 // The theme a build uses when none is asked for: the manuscript's `theme:`, else "trade".
-std::string default_theme(const Document& doc);
+std::string default_theme(const Meta& meta);
+
+// Finds the faces of a built-in theme's fonts, so that setting the book in it finds them known: on a
+// thread of its own while the manuscript is read. Problems (and theme files) are left to
+// print_edition, which reports them.
+void preload_theme_fonts(const std::string& theme, text::FontLibrary& fonts);
 
 // The book's cover: the manuscript's cover-image, else one drawn from its title and authors; made
 // once, the first time it is asked for, or on a thread of its own from start().

@@ -103,12 +103,13 @@ void read_chapter_file(const fs::path& path, Chapter& chapter, Document& doc, co
 }
 
 // Every chapter's file read, its Markdown parsed on the machine's cores, its diagnostics in order.
-void read_chapters(const std::vector<fs::path>& paths, Document& doc, const YamlValue** inline_refs,
-                   std::vector<YamlValue>& keep_alive, Env& env, Diagnostics& diags) {
+void read_chapters(const std::vector<fs::path>& paths, const ReadOptions& options, Document& doc,
+                   const YamlValue** inline_refs, std::vector<YamlValue>& keep_alive, Env& env, Diagnostics& diags) {
   std::vector<Chapter> chapters(paths.size());
   for (std::size_t i = 0; i < paths.size(); ++i) {
     read_chapter_file(paths[i], chapters[i], doc, inline_refs, keep_alive, env);
   }
+  if (options.on_complete_metadata) options.on_complete_metadata(doc.meta);
   run_parallel(chapters.size(), [&](std::size_t i) {
     Chapter& c = chapters[i];
     if (c.file) c.division.blocks = read_markdown(c.markdown, *c.lines, c.diags);
@@ -183,7 +184,7 @@ Document read_manuscript(const fs::path& source, const ReadOptions& options, Env
     book.chapters.push_back(source);
   }
 
-  read_chapters(book.chapters, doc, &inline_refs, yaml_kept, env, diags);
+  read_chapters(book.chapters, options, doc, &inline_refs, yaml_kept, env, diags);
   if (bibliography_at.file == 0 && !doc.divisions.empty()) bibliography_at = doc.divisions.front().span;
 
   if (!doc.meta.bibliography.empty()) {

@@ -34,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   loaded.doc = resolve(std::move(loaded.doc), ResolveOptions{}, loaded.env, loaded.diags);
   if (loaded.diags.has_errors()) return 0;
   BookCover cover(loaded);
-  auto pages = print_edition(loaded, default_theme(loaded.doc), fonts, cover);
+  auto pages = print_edition(loaded, default_theme(loaded.doc.meta), fonts, cover);
   if (!pages) return 0;
   epub::EpubOptions options;
   options.page_starts = page_starts(*pages);
