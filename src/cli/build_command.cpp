@@ -123,7 +123,9 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
   hooks.on_complete_metadata = [&](const Meta& meta) {
     text::Hyphenator::preload(meta.language());
     std::vector<std::string> themes = want_pdf ? themes_asked(build, default_theme(meta)) : std::vector<std::string>{};
-    if (want_paged_epub) themes.push_back(default_theme(meta));
+    if (want_paged_epub && std::find(themes.begin(), themes.end(), default_theme(meta)) == themes.end()) {
+      themes.push_back(default_theme(meta));
+    }
     fonts_found = std::async(std::launch::async, [fonts_made, themes] {
       for (const std::string& theme : themes) preload_theme_fonts(theme, *fonts_made.get());
     });

@@ -2,6 +2,9 @@
 // then write the pages with the subsets' glyph ids.
 #include "pdf_writer.hpp"
 
+#include <atomic>
+#include <functional>
+#include <mutex>
 #include <set>
 
 #include "deflate.hpp"
@@ -23,15 +26,28 @@ struct PageOperators {
   bool deflated = false;
 };
 
-// Every page's operators, made and compressed on the machine's cores: the bulk of writing a PDF.
-std::vector<PageOperators> page_operators(const typeset::PagedDoc& doc, const FontResources& resources) {
-  std::vector<PageOperators> out(doc.pages.size());
-  run_parallel(out.size(), [&](std::size_t i) {
+// Every page's operators, made and compressed on the machine's cores (the bulk of writing a PDF),
+// each handed to `add` in page order once it and the pages before it are made: the thread that
+// finds the next page made adds it, one thread at a time, so that libharu's part overlaps the rest.
+void each_page_operators(const typeset::PagedDoc& doc, const FontResources& resources,
+                         const std::function<void(std::size_t, PageOperators&)>& add) {
+  const std::size_t count = doc.pages.size();
+  std::vector<PageOperators> made(count);
+  std::vector<std::atomic<bool>> ready(count);
+  std::mutex adding;
+  std::size_t next = 0;  // the first page not added yet, under `adding`
+  auto add_ready = [&] {
+    for (; next < count && ready[next]; ++next) add(next, made[next]);
+  };
+  run_parallel(count, [&](std::size_t i) {
     std::string operators = page_content(doc.pages[i], resources);
     const bool own = doc.pages[i].images.empty();
-    out[i] = {own ? zlib_deflated(operators) : std::move(operators), own};
+    made[i] = {own ? zlib_deflated(operators) : std::move(operators), own};
+    ready[i] = true;
+    std::unique_lock<std::mutex> lock(adding, std::try_to_lock);
+    if (lock) add_ready();
   });
-  return out;
+  add_ready();  // the pages made while another thread was adding
 }
 
 }  // namespace
@@ -51,15 +67,14 @@ std::string write_pdf(const typeset::PagedDoc& doc) {
     font_index[usages[i].face] = i;
   }
 
-  std::vector<PageOperators> operators = page_operators(doc, resources);
   std::vector<std::string> labels;
-  for (const typeset::Page& page : doc.pages) {
+  each_page_operators(doc, resources, [&](std::size_t page_number, PageOperators& ops) {
+    const typeset::Page& page = doc.pages[page_number];
     const std::size_t index = pdf.add_page(doc.width, doc.height);
     for (const typeset::PlacedImage& image : page.images) pdf.draw_image(index, image);
     std::set<std::size_t> used;
     for (const typeset::GlyphRun& run : page.runs) used.insert(font_index.at(run.face));
     for (std::size_t font : used) pdf.use_font(index, font, resources.at(usages[font].face).name);
-    PageOperators& ops = operators[index];
     if (ops.deflated) {
       pdf.set_content_deflated(index, ops.bytes);
     } else {
@@ -67,7 +82,7 @@ std::string write_pdf(const typeset::PagedDoc& doc) {
     }
     std::string().swap(ops.bytes);
     labels.push_back(page.label);
-  }
+  });
   for (std::size_t index = 0; index < doc.pages.size(); ++index) {
     for (const typeset::LinkArea& link : doc.pages[index].links) pdf.add_link(index, link);
   }
