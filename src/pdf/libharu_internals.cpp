@@ -1,7 +1,8 @@
 // libharu's exported object API and its document and page records, used where its public API stops.
 // Objects are added to the xref before they go into a dictionary (else they are written inline).
 // Hand-made streams and page contents arrive compressed by recto (deflate.hpp, on several threads):
-// libharu writes them as they are, and their dictionary's write hook adds the /Filter.
+// libharu writes them as they are, and their dictionary's write hook adds the /Filter. libharu's
+// byte-at-a-time HPDF_MemCpy is replaced by memmove (below).
 #include "libharu_internals.hpp"
 
 #include <hpdf_catalog.h>
@@ -14,6 +15,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cstring>
 #include <stdexcept>
 
 #include "deflate.hpp"
@@ -310,3 +312,12 @@ void add_page_label(HPDF_Doc pdf, const PageLabelRange& range) {
 }
 
 }  // namespace recto::pdf
+
+// libharu copies every byte it stores or writes with HPDF_MemCpy, a loop of one byte at a time: a
+// tenth of writing the 41k-word book's PDF, and most of saving it, which no other thread can help
+// with. libharu calls it through its procedure linkage table, so this definition in the program
+// takes its place (as a program's malloc takes libc's); it does the same, with libc's memmove.
+extern "C" HPDF_BYTE* HPDF_MemCpy(HPDF_BYTE* out, const HPDF_BYTE* in, HPDF_UINT n) {
+  if (n > 0) std::memmove(out, in, n);
+  return out + n;
+}
