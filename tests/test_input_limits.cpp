@@ -49,6 +49,18 @@ TEST_CASE("control-character: what XML cannot hold is left out with a warning at
         "  hint: delete it from the file\n");
 }
 
+TEST_CASE("control-character: found at every place of the eight-byte words that are skipped", "[diagnostics][limits]") {
+  for (std::size_t at = 0; at < 18; ++at) {
+    std::string text(18, 'x');
+    text[at] = '\x01';
+    CHECK(diagnose(text + "\n") == "a.md:1:" + std::to_string(at + 1) +
+                                      ": warning: character U+0001 cannot be written in XML: it is left out "
+                                      "[control-character]\n  hint: delete it from the file\n");
+    text.replace(at, 1, "\xEF\xBF\xBF");  // U+FFFF, across a word's end at some places
+    CHECK(diagnose(text + "\n").find("a.md:1:" + std::to_string(at + 1) + ": warning: character U+FFFF") == 0);
+  }
+}
+
 TEST_CASE("input-limit: 20,000 nested block quotes, 50,000 emphasis markers, deep divs", "[diagnostics][limits]") {
   quickly([] {
     CHECK(diagnose("Intro.\n\n" + repeat(">", 20000) + " deep\n") ==

@@ -2,6 +2,7 @@
 #include "line_index.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "utf8.hpp"
 
@@ -9,8 +10,11 @@ namespace recto {
 
 LineIndex::LineIndex(FileId file, std::string_view text) : file_(file), text_(text) {
   starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') starts_.push_back(i + 1);
+  const char* const end = text.data() + text.size();
+  for (const char* p = text.data(); p < end; ++p) {
+    p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+    if (!p) break;
+    starts_.push_back(static_cast<std::size_t>(p - text.data()) + 1);
   }
 }
 

@@ -1,6 +1,9 @@
 // UTF-8 validation, decoding and counting (RFC 3629: no overlongs, no surrogates, at most U+10FFFF).
 #include "utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace recto::utf8 {
 
 std::size_t sequence_length(std::string_view s, std::size_t i) {
@@ -31,8 +34,14 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
 }
 
 std::size_t first_invalid(std::string_view s) {
+  constexpr std::uint64_t tops = 0x8080808080808080;  // a byte's top bit: not ASCII
   for (std::size_t i = 0; i < s.size();) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {  // most of a manuscript, passed without a call
+    std::uint64_t word;
+    if (i + 8 <= s.size() && (std::memcpy(&word, s.data() + i, sizeof word), (word & tops) == 0)) {
+      i += 8;  // eight ASCII bytes, most of a manuscript, passed at once
+      continue;
+    }
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;
     }

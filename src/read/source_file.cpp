@@ -1,7 +1,9 @@
 // Reading source files safely and separating front matter from Markdown.
 #include "source_file.hpp"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 #include "byte_size.hpp"
 #include "input_limits.hpp"
@@ -29,13 +31,31 @@ std::size_t xml_forbidden_length(const std::string& text, std::size_t i) {
   return 0;
 }
 
+// Whether none of the eight bytes at p can start a character XML cannot hold: none is a control
+// byte (below 0x20) or the lead byte of U+FFFE and U+FFFF (0xEF). A byte below n, or equal to 0,
+// sets its top bit in the masks below; a borrow across bytes starts only at such a byte.
+bool plain_word(const char* p) {
+  constexpr std::uint64_t ones = 0x0101010101010101, tops = 0x8080808080808080;
+  std::uint64_t word;
+  std::memcpy(&word, p, sizeof word);
+  const std::uint64_t controls = (word - ones * 0x20) & ~word & tops;
+  const std::uint64_t ef = word ^ (ones * 0xEF);
+  return (controls | ((ef - ones) & ~ef & tops)) == 0;
+}
+
 // Leaves out what XML cannot hold, with a warning at each: the book stays valid.
 void drop_xml_forbidden(SourceFile& file, Diagnostics& diags) {
-  // Only a control character or the lead byte of U+FFFE and U+FFFF can start one: other bytes, most
-  // of a manuscript, are passed without a call.
-  auto may_start = [](char c) { return static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) == 0xEF; };
+  // Words of plain bytes, most of a manuscript, are passed eight bytes at a time.
   std::size_t i = 0;
-  while (i < file.text.size() && (!may_start(file.text[i]) || xml_forbidden_length(file.text, i) == 0)) ++i;
+  while (i < file.text.size()) {
+    if (i + 8 <= file.text.size() && plain_word(file.text.data() + i)) {
+      i += 8;
+    } else if (xml_forbidden_length(file.text, i) == 0) {
+      ++i;
+    } else {
+      break;
+    }
+  }
   if (i == file.text.size()) return;
   LineIndex lines(file.id, file.text);
   std::string kept;
