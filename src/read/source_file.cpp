@@ -32,8 +32,9 @@ std::size_t xml_forbidden_length(const std::string& text, std::size_t i) {
 }
 
 // Whether none of the eight bytes at p can start a character XML cannot hold: none is a control
-// byte (below 0x20) or the lead byte of U+FFFE and U+FFFF (0xEF). A byte below n, or equal to 0,
-// sets its top bit in the masks below; a borrow across bytes starts only at such a byte.
+// byte (below 0x20) or the lead byte of U+FFFE and U+FFFF (0xEF). A byte below 0x20 sets its top
+// bit in `controls`, a 0xEF (0 once xor-ed) in the other mask; a borrow into the next byte starts
+// only at such a byte, so the test is exact.
 bool plain_word(const char* p) {
   constexpr std::uint64_t ones = 0x0101010101010101, tops = 0x8080808080808080;
   std::uint64_t word;

@@ -33,7 +33,9 @@ struct PagePlan {
 // the builder tries each paragraph of the page one line shorter or longer (two of them when one is
 // not enough), and moves lines to the next page only when no setting does. It weighs whole
 // sequences of pages (a beam search), so that a setting on one page can mend the next; it prefers
-// pages that end full, and among those the settings that cost the least in spacing. The footnotes
+// pages that end full, and among those the settings that cost the least in spacing. Each part (a
+// chapter, the notes: each starts a page) is weighed on its own, the parts on the machine's cores,
+// except that a footnote split on a part's last page continues on the next part's. The footnotes
 // of the lines on a page stand at its foot; a note is split only when the page would otherwise be
 // short.
 std::vector<PagePlan> plan_pages(const BookFlow& book, const style::StyleSheet& sheet);
