@@ -7,6 +7,12 @@ namespace recto::typeset {
 
 namespace {
 
+// The text a glyph of the box's word stands for.
+std::string_view glyph_text(const Box& box, const text::ShapedGlyph& glyph) {
+  if (glyph.text_length == 0) return {};
+  return std::string_view(box.shaped->text).substr(glyph.cluster, glyph.text_length);
+}
+
 struct RunBuilder {
   Slice& slice;
   GlyphRun* current = nullptr;
@@ -33,6 +39,54 @@ struct RunBuilder {
     current->add_glyph(id, x - current->x, text);
     if (y_offset != 0) current = nullptr;  // a mark moved up or down stands alone
   }
+
+  // Glyphs [begin, end) of one of a box's shaped runs, from pen position x at `scale` pt a font
+  // unit; the pen after them. The same as glyph() for each, but a word whose glyphs stand on the
+  // baseline and stand for one stretch of its text in order (all but reordered marks) has that text
+  // appended at once: composing lines is most of a book's layout after shaping.
+  double word(const Box& box, const text::ShapedRun& run, std::size_t begin, std::size_t end, double x, double scale) {
+    if (begin == end) return x;
+    std::size_t from = std::string::npos, to = 0;
+    for (std::size_t g = begin; g < end; ++g) {
+      const text::ShapedGlyph& glyph = run.glyphs[g];
+      if (glyph.y_offset != 0 || (glyph.text_length != 0 && from != std::string::npos && glyph.cluster != to)) {
+        return glyph_by_glyph(box, run, begin, end, x, scale);
+      }
+      if (glyph.text_length == 0) continue;
+      if (from == std::string::npos) from = glyph.cluster;
+      to = glyph.cluster + glyph.text_length;
+    }
+    if (from == std::string::npos) from = to;
+    const text::ShapedGlyph& first = run.glyphs[begin];
+    glyph(run.face, box.size, box.raise, x + first.x_offset * scale, first.id, 0, {}, box.anchor);
+    GlyphRun& out = *current;
+    const std::size_t start = out.text.size();  // where the word's text goes
+    auto end_of = [&](const text::ShapedGlyph& g) { return static_cast<std::uint32_t>(start + g.cluster + g.text_length - from); };
+    out.text.append(box.shaped->text, from, to - from);
+    if (first.text_length != 0) out.glyphs.back().text_end = end_of(first);
+    std::uint32_t text_end = out.glyphs.back().text_end;
+    x += first.advance * scale;
+    for (std::size_t g = begin + 1; g < end; ++g) {
+      const text::ShapedGlyph& glyph = run.glyphs[g];
+      if (glyph.text_length != 0) text_end = end_of(glyph);
+      out.glyphs.push_back({glyph.id, text_end, x + glyph.x_offset * scale - out.x});
+      x += glyph.advance * scale;
+    }
+    glyphs_left -= std::min(glyphs_left, end - begin - 1);
+    return x;
+  }
+
+ private:
+  double glyph_by_glyph(const Box& box, const text::ShapedRun& run, std::size_t begin, std::size_t end, double x,
+                        double scale) {
+    for (std::size_t g = begin; g < end; ++g) {
+      const text::ShapedGlyph& glyph = run.glyphs[g];
+      this->glyph(run.face, box.size, box.raise, x + glyph.x_offset * scale, glyph.id, glyph.y_offset * scale,
+                  glyph_text(box, glyph), box.anchor);
+      x += glyph.advance * scale;
+    }
+    return x;
+  }
 };
 
 // How many glyphs the line may set: its boxes' glyphs, a space per glue, and a hyphen.
@@ -50,12 +104,6 @@ std::size_t glyph_count(const Items& items, const LineBreak& line) {
     }
   }
   return n;
-}
-
-// The text a glyph of the box's word stands for.
-std::string_view glyph_text(const Box& box, const text::ShapedGlyph& glyph) {
-  if (glyph.text_length == 0) return {};
-  return std::string_view(box.shaped->text).substr(glyph.cluster, glyph.text_length);
 }
 
 bool right_to_left(const Item& it) {
@@ -244,12 +292,7 @@ Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& g
       for (const auto& run : box.shaped->runs) {
         double scale = box.size / run.face->upem * widen;
         std::size_t last = std::min(box.glyph_end, run.glyphs.size());
-        for (std::size_t g = box.glyph_begin; g < last; ++g) {
-          const auto& glyph = run.glyphs[g];
-          runs.glyph(run.face, box.size, box.raise, x + glyph.x_offset * scale, glyph.id, glyph.y_offset * scale,
-                     glyph_text(box, glyph), box.anchor);
-          x += glyph.advance * scale;
-        }
+        x = runs.word(box, run, std::min(box.glyph_begin, last), last, x, scale);
       }
     } else {
       x += box.width;
