@@ -432,6 +432,12 @@ TEST_CASE("numbers and text are spelled for PDF without locale or drift", "[pdf]
   CHECK(pdf::pdf_number(0.05, 3) == "0.05");
   CHECK(pdf::pdf_number(-0.0004, 3) == "0");
   CHECK(pdf::pdf_number(2e9) == "2000000000");
+  // Rounding without libm rounds as std::round does: halves away from zero, up to the largest doubles.
+  for (double x : {0.5, -0.5, 1.5, -2.5, 0.49999999999999994, -0.49999999999999994, 123456.5, -7.5, 0x1p52 - 0.5,
+                   -0x1p52 + 0.5, 0x1p52, -0x1p52 - 2, 1e300, -1e300, 0.0}) {
+    INFO(x);
+    CHECK(pdf::round_half_away(x) == std::round(x));
+  }
   // Written as std::to_chars writes the value rounded to the decimals, trailing zeros cut.
   std::mt19937_64 random(3);
   for (int n = 0; n < 100000; ++n) {

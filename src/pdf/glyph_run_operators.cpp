@@ -1,6 +1,7 @@
 // Writing a glyph run as TJ arrays, with positions tracked in the units the viewer computes in.
 #include "glyph_run_operators.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "pdf_syntax.hpp"
@@ -13,61 +14,82 @@ constexpr int kAdjustmentDecimals = 2;  // 1/100 000 em
 // Smaller corrections of the pen wait until they add up to this (1/10 000 em, a thousandth of a
 // point at 10 pt): the residue of rounding Tz would otherwise put a number between most glyphs.
 constexpr double kLeastAdjustment = 0.1;
+// Room made at once for a run's operators: its font, size and place, then two bytes a glyph and an
+// adjustment every few glyphs (at spaces and kerns), so that most runs grow their string no more.
+constexpr std::size_t kRoomBeforeGlyphs = 64, kRoomPerGlyph = 4;
 
 // Builds the TJ arrays of one text object, merging consecutive codes into one literal string of
-// two bytes a code: half the bytes of a hex string, for the compressor and the file.
+// two bytes a code: half the bytes of a hex string, for the compressor and the file. Codes and
+// adjustments are written straight into room made ahead in the string (a book sets millions of
+// glyphs); finish() cuts it to what was written.
 class TextShow {
  public:
-  explicit TextShow(std::string& out) : out_(out) {}
+  // Writes after what `out` has, with room for `expected` bytes made at once.
+  TextShow(std::string& out, std::size_t expected) : out_(out), at_(out.size()) { out_.resize(at_ + expected); }
   void code(std::uint32_t c) {
-    if (!in_array_) open_array();
-    if (!in_string_) out_ += '(';
-    in_string_ = true;
-    byte(static_cast<char>(c >> 8 & 0xff));
-    byte(static_cast<char>(c & 0xff));
+    char* p = room(8);
+    if (!in_array_) *p++ = '[';
+    if (!in_string_) *p++ = '(';
+    in_array_ = in_string_ = true;
+    p = byte(p, static_cast<char>(c >> 8 & 0xff));
+    p = byte(p, static_cast<char>(c & 0xff));
+    at_ = static_cast<std::size_t>(p - out_.data());
   }
   void adjustment(double thousandths) {
-    if (!in_array_) open_array();
-    close_string();
-    if (out_.back() != '[') out_ += ' ';
-    out_ += pdf_number(thousandths, kAdjustmentDecimals);
+    char number[kNumberRoom];
+    const std::string_view digits = format_pdf_number(number, thousandths, kAdjustmentDecimals);
+    char* p = room(digits.size() + 3);
+    if (!in_array_) *p++ = '[';
+    if (in_string_) *p++ = ')';
+    if (p[-1] != '[') *p++ = ' ';
+    in_array_ = true;
+    in_string_ = false;
+    p = std::copy(digits.begin(), digits.end(), p);
+    at_ = static_cast<std::size_t>(p - out_.data());
   }
   void begin_actual_text(std::string_view text) {
     close_array();
-    out_ += "/Span<</ActualText<FEFF" + utf16be_hex(text) + ">>>BDC\n";
+    write("/Span<</ActualText<FEFF" + utf16be_hex(text) + ">>>BDC\n");
   }
   void end_actual_text() {
     close_array();
-    out_ += "EMC\n";
+    write("EMC\n");
   }
   void close_array() {
     if (!in_array_) return;
-    close_string();
-    out_ += "]TJ\n";
-    in_array_ = false;
+    if (in_string_) write(")");
+    write("]TJ\n");
+    in_array_ = in_string_ = false;
+  }
+  void finish() {
+    close_array();
+    out_.resize(at_);
   }
 
  private:
-  void open_array() {
-    out_ += '[';
-    in_array_ = true;
+  // At least n bytes of room at the end of what is written.
+  char* room(std::size_t n) {
+    if (out_.size() < at_ + n) out_.resize(std::max(2 * out_.size(), at_ + n));
+    return out_.data() + at_;
+  }
+  void write(std::string_view s) {
+    std::copy(s.begin(), s.end(), room(s.size()));
+    at_ += s.size();
   }
   // Parentheses and backslashes are escaped; so is a carriage return, which a literal string would
   // read as a line feed.
-  void byte(char b) {
+  static char* byte(char* p, char b) {
     if (b == '(' || b == ')' || b == '\\') {
-      out_ += '\\';
+      *p++ = '\\';
     } else if (b == '\r') {
-      out_ += "\\r";
-      return;
+      *p++ = '\\';
+      b = 'r';
     }
-    out_ += b;
-  }
-  void close_string() {
-    if (in_string_) out_ += ')';
-    in_string_ = false;
+    *p++ = b;
+    return p;
   }
   std::string& out_;
+  std::size_t at_;  // the end of what is written
   bool in_array_ = false, in_string_ = false;
 };
 
@@ -80,16 +102,22 @@ std::string glyph_run_operators(const typeset::GlyphRun& run, const FontResource
   const double start = run.x + run.glyphs.front().x;
   // Font expansion: Tz scales advances and adjustments alike, so the pen is tracked unscaled.
   const double scale = rounded(run.expansion * 100, kAdjustmentDecimals) / 100;
-  std::string out = "BT\n/" + resource.name + " " + pdf_number(size) + " Tf\n" +
-                    (scale != 1 ? pdf_number(scale * 100, kAdjustmentDecimals) + " Tz\n" : "") + pdf_number(start) +
-                    " " + pdf_number(run.y) + " Td\n";
-  TextShow show(out);
+  std::string out;
+  out.reserve(kRoomBeforeGlyphs + run.glyphs.size() * kRoomPerGlyph);
+  out += "BT\n/";
+  out += resource.name;
+  out += " " + pdf_number(size) + " Tf\n";
+  if (scale != 1) out += pdf_number(scale * 100, kAdjustmentDecimals) + " Tz\n";
+  out += pdf_number(start) + " " + pdf_number(run.y) + " Td\n";
+  TextShow show(out, run.glyphs.size() * kRoomPerGlyph);
   double pen = 0;  // where the viewer's pen is, in 1/1000 em from `start`
   bool in_span = false;
   for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
     const std::uint32_t glyph = run.glyphs[i].id;
     const std::string_view text = run.text_of(i);
-    const bool needs_span = text != font.text.at(glyph);
+    const std::string& known = font.text.at(glyph);
+    // Most glyphs stand for the one character their ToUnicode entry has.
+    const bool needs_span = text.size() != known.size() || (text.size() == 1 ? text[0] != known[0] : text != known);
     if (in_span && (!needs_span || !text.empty())) {
       show.end_actual_text();
       in_span = false;
@@ -109,7 +137,7 @@ std::string glyph_run_operators(const typeset::GlyphRun& run, const FontResource
     pen += (*resource.widths)[code];
   }
   if (in_span) show.end_actual_text();
-  show.close_array();
+  show.finish();
   out += scale != 1 ? "ET\n100 Tz\n" : "ET\n";
   return out;
 }

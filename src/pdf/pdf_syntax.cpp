@@ -3,33 +3,36 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 
 #include "utf8.hpp"
 
 namespace recto::pdf {
 
-double rounded(double value, int decimals) {
-  static const double powers[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
-  double scale = decimals >= 0 && decimals < 7 ? powers[decimals] : std::pow(10.0, decimals);
-  double r = std::round(value * scale) / scale;
-  return r == 0 ? 0.0 : r;
+std::string pdf_number(double value, int decimals) {
+  char buffer[kNumberRoom];
+  return std::string(format_pdf_number(buffer, value, decimals));
 }
 
-std::string pdf_number(double value, int decimals) {
+void append_pdf_number(std::string& out, double value, int decimals) {
+  char buffer[kNumberRoom];
+  out += format_pdf_number(buffer, value, decimals);
+}
+
+std::string_view format_pdf_number(char (&buffer)[kNumberRoom], double value, int decimals) {
   // Most numbers, fast: the count of the last decimal place, written with the point put in. It is
   // what the general way below writes, since a count under 2^53 divided by a power of ten comes
   // back to itself when written with that many decimals.
   static const std::int64_t scales[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
   if (decimals >= 0 && decimals < 7 && std::abs(value) < 1e9) {
     const std::int64_t scale = scales[decimals];
-    const auto count = static_cast<std::int64_t>(std::round(value * static_cast<double>(scale)));
+    const auto count = static_cast<std::int64_t>(round_half_away(value * static_cast<double>(scale)));
     std::uint64_t whole = static_cast<std::uint64_t>(count < 0 ? -count : count);
     std::uint64_t fraction = whole % static_cast<std::uint64_t>(scale);
     whole /= static_cast<std::uint64_t>(scale);
-    char buffer[32];
     char* end = buffer;
     if (count < 0) *end++ = '-';
-    end = std::to_chars(end, buffer + sizeof buffer, whole).ptr;
+    end = std::to_chars(end, buffer + kNumberRoom, whole).ptr;
     if (fraction != 0) {
       int digits = decimals;
       while (fraction % 10 == 0) fraction /= 10, --digits;
@@ -38,16 +41,15 @@ std::string pdf_number(double value, int decimals) {
       for (char* p = last; p != end; fraction /= 10) *--p = static_cast<char>('0' + fraction % 10);
       end = last;
     }
-    return std::string(buffer, end);
+    return {buffer, static_cast<std::size_t>(end - buffer)};
   }
-  char buffer[64];
-  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, rounded(value, decimals),
+  auto [end, error] = std::to_chars(buffer, buffer + kNumberRoom, rounded(value, decimals),
                                     std::chars_format::fixed, decimals);
   if (error != std::errc()) return "0";
-  std::string s(buffer, end);
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
+  std::string_view s(buffer, static_cast<std::size_t>(end - buffer));
+  if (s.find('.') != std::string_view::npos) {
+    while (s.back() == '0') s.remove_suffix(1);
+    if (s.back() == '.') s.remove_suffix(1);
   }
   return s;
 }

@@ -2,6 +2,7 @@
 // reproducible.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -12,8 +13,28 @@ namespace recto::pdf {
 // "3".
 std::string pdf_number(double value, int decimals = 3);
 
+// The same, appended to `out`, or written into `buffer` (what is written is returned): a page
+// stream writes a number every few glyphs.
+void append_pdf_number(std::string& out, double value, int decimals = 3);
+inline constexpr std::size_t kNumberRoom = 64;  // a number that needs more is written "0"
+std::string_view format_pdf_number(char (&buffer)[kNumberRoom], double value, int decimals = 3);
+
+// std::round (halves away from zero) without a call into libm: below 2^52 the truncation, the
+// difference and the step are exact.
+inline double round_half_away(double x) {
+  if (!(x < 0x1p52 && x > -0x1p52)) return std::round(x);
+  const auto t = static_cast<double>(static_cast<std::int64_t>(x));
+  const double d = x - t;
+  return d >= 0.5 ? t + 1 : d <= -0.5 ? t - 1 : t;
+}
+
 // The value `pdf_number` writes, read back.
-double rounded(double value, int decimals = 3);
+inline double rounded(double value, int decimals = 3) {
+  static constexpr double powers[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+  double scale = decimals >= 0 && decimals < 7 ? powers[decimals] : std::pow(10.0, decimals);
+  double r = round_half_away(value * scale) / scale;
+  return r == 0 ? 0.0 : r;
+}
 
 // Four upper-case hex digits: a 2-byte glyph code of an Identity-H font.
 std::string hex4(std::uint32_t code);
