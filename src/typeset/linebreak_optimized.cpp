@@ -222,24 +222,29 @@ class Breaker {
     bool last_line = forced && next == n_;
     candidates_.clear();
     std::size_t keep = 0;
+    // What every line to b shares, read once: this loop is most of setting a book.
+    const double width_to_b = width_[b], stretch_to_b = stretch_[b], shrink_to_b = shrink_[b];
+    const double hyphen = is_penalty ? it->width : 0;  // natural_width's at b
+    const double first_measure = first_measure_, measure_after = p_.measure;
+    const double extra_stretch = pass_.extra_stretch, tolerance = pass_.tolerance;
+    const int max_hyphen_run = p_.max_hyphen_run;
     for (std::ptrdiff_t ai : active_) {
       const Node& a = nodes_[static_cast<std::size_t>(ai)];
       if (a.begin > b || (at_end && a.begin == b)) {  // b is among the items a's break discards
         active_[keep++] = ai;
         continue;
       }
-      double measure = a.line == 0 ? first_measure_ : p_.measure;
-      double shrink = shrink_[b] - shrink_[a.begin];
-      if (width_[b] - width_[a.begin] - shrink > measure)
+      double measure = a.line == 0 ? first_measure : measure_after;
+      double shrink = shrink_to_b - shrink_[a.begin];
+      if (width_to_b - width_[a.begin] - shrink > measure)
         continue;  // too long from here on: retire
       active_[keep++] = ai;
-      if (flagged && a.run >= p_.max_hyphen_run) continue;
-      double shortfall = measure - natural_width(a.begin, b);
-      double stretch = stretch_[b] - stretch_[a.begin];
-      double r =
-          at_end && shortfall > 0 ? 0 : ratio_of(shortfall, stretch + pass_.extra_stretch, shrink);
+      if (flagged && a.run >= max_hyphen_run) continue;
+      double shortfall = measure - (width_to_b - width_[a.begin] + hyphen);
+      double stretch = stretch_to_b - stretch_[a.begin];
+      double r = at_end && shortfall > 0 ? 0 : ratio_of(shortfall, stretch + extra_stretch, shrink);
       double bad = badness(r);
-      if (bad == inf || bad > pass_.tolerance) continue;
+      if (bad == inf || bad > tolerance) continue;
       double d = (p_.line_penalty + bad) * (p_.line_penalty + bad);
       if (cost > 0) d += cost * cost;
       if (cost < 0) d -= cost * cost;
