@@ -1,9 +1,10 @@
 // What the EPUB's XHTML says: the essay's note markup, figures, tables, code, languages, pull quotes,
-// the title page, the colophon and the cutting of a long chapter into files.
+// the title page, the colophon, the cutting of a long chapter into files, and text XML cannot hold.
 #include <catch2/catch.hpp>
 
 #include "epub_file.hpp"
 #include "support.hpp"
+#include "xml_text.hpp"
 
 using namespace recto::test;
 
@@ -130,4 +131,16 @@ TEST_CASE("a chapter over 260 KB is cut into files at headings, and between para
   }
   CHECK(some_part_starts_with_paragraph);
   CHECK(paragraphs > 100);
+}
+
+TEST_CASE("text XML cannot hold is left out of what the XHTML says, and adjacent texts join", "[epub]") {
+  // U+FF02 starts with the byte U+FFFE and U+FFFF start with, and stays.
+  CHECK(recto::epub::xml_safe("plain, \u201Cquoted\u201D \uFF02") == "plain, \u201Cquoted\u201D \uFF02");
+  CHECK(recto::epub::xml_safe("a\x01 b\t\xEF\xBF\xBE c\xEF\xBF\xBF\r\n") == "a b\t c\r\n");
+  pugi::xml_document doc;
+  pugi::xml_node p = doc.append_child("p");
+  recto::epub::add_text(p, "one ");
+  recto::epub::add_text(p, "two\x02");
+  CHECK(std::string(p.first_child().value()) == "one two");
+  CHECK(!p.first_child().next_sibling());
 }

@@ -1,16 +1,27 @@
 // XML-safe text and the one way the package's XML files are written.
 #include "xml_text.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 namespace recto::epub {
 
-std::string xml_safe(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+namespace {
+
+// xml_safe(text), appended to `out`.
+void append_xml_safe(std::string& out, std::string_view text) {
+  auto forbidden_control = [](unsigned char c) { return c < 0x20 && c != '\t' && c != '\n' && c != '\r'; };
+  // Most text has nothing to drop (the reader drops it already): appended whole.
+  if (std::none_of(text.begin(), text.end(), [&](char c) {
+        return forbidden_control(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) == 0xEF;
+      })) {
+    out += text;
+    return;
+  }
+  out.reserve(out.size() + text.size());
   for (size_t i = 0; i < text.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+    if (forbidden_control(c)) continue;
     // U+FFFE and U+FFFF are EF BF BE / EF BF BF in UTF-8.
     if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
         (static_cast<unsigned char>(text[i + 2]) == 0xBE || static_cast<unsigned char>(text[i + 2]) == 0xBF)) {
@@ -19,18 +30,23 @@ std::string xml_safe(std::string_view text) {
     }
     out += static_cast<char>(c);
   }
+}
+
+}  // namespace
+
+std::string xml_safe(std::string_view text) {
+  std::string out;
+  append_xml_safe(out, text);
   return out;
 }
 
 void add_text(pugi::xml_node parent, std::string_view text) {
   if (text.empty()) return;
   pugi::xml_node last = parent.last_child();
-  std::string safe = xml_safe(text);
-  if (last && last.type() == pugi::node_pcdata) {
-    last.set_value((std::string(last.value()) + safe).c_str());
-  } else {
-    parent.append_child(pugi::node_pcdata).set_value(safe.c_str());
-  }
+  const bool joins = last && last.type() == pugi::node_pcdata;
+  std::string value = joins ? last.value() : "";
+  append_xml_safe(value, text);
+  (joins ? last : parent.append_child(pugi::node_pcdata)).set_value(value.data(), value.size());
 }
 
 pugi::xml_node add_element(pugi::xml_node parent, const char* name, std::string_view text) {
