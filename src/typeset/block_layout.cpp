@@ -7,6 +7,7 @@
 #include "line_count_bound.hpp"
 #include "linebreak_optimized.hpp"
 #include "paths.hpp"
+#include "taken_settings.hpp"
 #include "tree_walk.hpp"
 #include "utf8.hpp"
 
@@ -79,12 +80,14 @@ void BlockLayout::append(BlockLayout& other) {
     for (Flow* setting : {&alt.tighter, &alt.looser}) {
       for (Slice& s : *setting) renumber(s);
     }
+    if (alt.source.node != 0) alt.source.node += nodes;
     book_.alternatives.emplace(paragraph + paragraphs, std::move(alt));
   }
   for (auto& [id, lines] : from.footnotes) {
     for (Slice& s : lines) renumber(s);
     book_.footnotes.emplace(id, std::move(lines));
   }
+  for (auto& made : from.made_inlines) book_.made_inlines.push_back(std::move(made));
   from = BookFlow{};
   node_blocks_.insert(node_blocks_.end(), other.node_blocks_.begin() + 1, other.node_blocks_.end());
   node_ += other.node_;
@@ -97,27 +100,19 @@ void BlockLayout::append(BlockLayout& other) {
 
 std::size_t BlockLayout::paragraph(const Inlines& xs, const InlineStyle& style, const Frame& frame, Align align,
                                    double leading, double first_indent, double space_before) {
-  Items items;
-  items_.begin_block();
-  if (first_indent > 0) {
-    Item indent;
-    indent.width = indent.content.width = first_indent;
-    items.push_back(indent);
-  }
-  items_.add(xs, style, next_node(), items);
+  const LineFrame lf{frame.x, frame.measure, leading, align, align == Align::justify ? sheet_.expansion : 0,
+                     sheet_.protrusion};
+  const ParagraphSource source{&xs, style, next_node(), first_indent, lf};
+  Items items = paragraph_items(items_, source);
   if (items.empty()) return 0;
   // Justified text gets total-fit breaks (Knuth–Plass), ending in TeX's \parfillskip; ragged and
   // centred text, where even spacing is not the point, keeps first fit.
   BreakResult best;
   if (align == Align::justify) {
-    items.push_back(make_glue(0, 1e9, 0));
-    items.push_back(make_penalty(forced_break));
     best = break_justified(items, frame.measure, xs.empty() ? SourceSpan{} : xs.front().span);
   } else {
     best.lines = break_lines_first_fit(items, frame.measure, frame.measure);
   }
-  LineFrame lf{frame.x, frame.measure, leading, align, align == Align::justify ? sheet_.expansion : 0,
-               sheet_.protrusion};
   ++paragraphs_;
   const std::size_t first = out_->size(), block_ids = pending_ids_.size();
   const bool grid = leading == sheet_.leading && style.size == sheet_.body_size;
@@ -132,8 +127,8 @@ std::size_t BlockLayout::paragraph(const Inlines& xs, const InlineStyle& style, 
   }
   // Body paragraphs may also be set a line shorter or longer, for the pages.
   if (grid && out_ == &book_.slices && !best.lines.empty()) {
-    if (align == Align::justify) alternatives(items, best, lf, (*out_)[first], block_ids);
-    if (align == Align::left) ragged_alternative(items, best.lines.size(), lf, (*out_)[first], block_ids);
+    if (align == Align::justify) alternatives(items, best, source, (*out_)[first], block_ids);
+    if (align == Align::left) ragged_alternative(items, best.lines.size(), source, (*out_)[first], block_ids);
   }
   return best.lines.size();
 }
@@ -163,8 +158,9 @@ BreakResult BlockLayout::break_justified(const Items& items, double measure, Sou
 // more than 90 % of its shrink). Each setting costs a base price (a paragraph is best at its
 // optimum), the demerits it adds — so that a loose setting is taken only where a page needs it —
 // and more for each hyphen it adds.
-void BlockLayout::alternatives(const Items& items, const BreakResult& best, const LineFrame& frame,
+void BlockLayout::alternatives(const Items& items, const BreakResult& best, const ParagraphSource& source,
                                const Slice& first, std::size_t block_ids) {
+  const LineFrame& frame = source.frame;
   // Breaking for an exact line count keeps a node per line count: time grows with the square of the
   // paragraph's length (a paragraph of 50,000 words took minutes). A paragraph that long fills
   // pages of its own, and is set at its optimum only.
@@ -199,33 +195,40 @@ void BlockLayout::alternatives(const Items& items, const BreakResult& best, cons
     (looseness < 0 ? alt.tighter_cost : alt.looser_cost) =
         100 + std::max(0.0, r.demerits - best.demerits) / 10 + 3000 * extra_hyphens;
     (looseness < 0 ? alt.tighter : alt.looser) = setting(items, r.lines, frame, first, block_ids);
+    (looseness < 0 ? alt.tighter_breaks : alt.looser_breaks) = r.lines;
   }
-  if (!alt.tighter.empty() || !alt.looser.empty()) book_.alternatives.emplace(first.paragraph, std::move(alt));
+  if (alt.tighter.empty() && alt.looser.empty()) return;
+  alt.source = source;
+  book_.alternatives.emplace(first.paragraph, std::move(alt));
 }
 
 // A ragged paragraph a line longer: broken first fit on a measure narrowed by steps of 2 %, down to
 // 80 %, until it takes one more line (a ragged right edge hides the difference); no shorter setting.
-void BlockLayout::ragged_alternative(const Items& items, std::size_t lines, const LineFrame& frame,
+void BlockLayout::ragged_alternative(const Items& items, std::size_t lines, const ParagraphSource& source,
                                      const Slice& first, std::size_t block_ids) {
+  const LineFrame& frame = source.frame;
   for (double narrower = 0.98; narrower >= 0.8; narrower -= 0.02) {
     std::vector<LineBreak> breaks = break_lines_first_fit(items, frame.measure * narrower, frame.measure * narrower);
     if (breaks.size() < lines + 1) continue;
     if (breaks.size() > lines + 1) return;
     Alternatives alt;
     alt.looser = setting(items, breaks, frame, first, block_ids);
+    alt.looser_breaks = std::move(breaks);
     alt.looser_cost = 100 + 10000 * (1 - narrower);
+    alt.source = source;
     book_.alternatives.emplace(first.paragraph, std::move(alt));
     return;
   }
 }
 
-// A paragraph's lines at other breaks, with what its best setting's first line has of the block
-// (its space before, a page break, the block's ids).
+// A paragraph's lines at other breaks, as outlines (compose_taken_settings composes those the pages
+// take), with what its best setting's first line has of the block (its space before, a page break,
+// the block's ids).
 Flow BlockLayout::setting(const Items& items, const std::vector<LineBreak>& breaks, const LineFrame& frame,
                           const Slice& first, std::size_t block_ids) const {
   Flow lines;
   for (std::size_t i = 0; i < breaks.size(); ++i) {
-    Slice s = compose_line(items, breaks[i], frame);
+    Slice s = outline_line(items, breaks[i], frame);
     if (i == 0) {
       s.space_before = first.space_before;
       s.new_page = first.new_page;

@@ -33,6 +33,11 @@ class BlockLayout {
   InlineStyle body_style() const;
   // The next slice made is where `id` points (a link target).
   void mark(const std::string& id) { pending_ids_.push_back(id); }
+  // Inlines made for a paragraph, kept as long as the book's flow (a paragraph's source points to them).
+  const Inlines& keep(Inlines xs) {
+    book_.made_inlines.push_back(std::make_unique<const Inlines>(std::move(xs)));
+    return *book_.made_inlines.back();
+  }
   // The next slice made starts a page.
   void break_page() { page_break_ = true; }
   // Slices go to `flow` from now on (a footnote's own flow); returns where they went before.
@@ -58,9 +63,9 @@ class BlockLayout {
   void block_content(const Block& b, const Frame& frame, bool after_paragraph);
   BreakParams justified(double measure) const;
   BreakResult break_justified(const Items& items, double measure, SourceSpan at);
-  void alternatives(const Items& items, const BreakResult& best, const LineFrame& frame, const Slice& first,
+  void alternatives(const Items& items, const BreakResult& best, const ParagraphSource& source, const Slice& first,
                     std::size_t block_ids);
-  void ragged_alternative(const Items& items, std::size_t lines, const LineFrame& frame, const Slice& first,
+  void ragged_alternative(const Items& items, std::size_t lines, const ParagraphSource& source, const Slice& first,
                           std::size_t block_ids);
   Flow setting(const Items& items, const std::vector<LineBreak>& breaks, const LineFrame& frame, const Slice& first,
                std::size_t block_ids) const;

@@ -116,8 +116,8 @@ void note_text(const Note& n, const style::StyleSheet& sheet, BlockLayout& layou
     }
     line.insert(line.end(), xs->begin(), xs->end());
     if (b == 0) layout.mark(n.id);
-    layout.paragraph(line, style, frame, Align::justify, sheet.note_leading, b == 0 ? 0 : sheet.indent,
-                     b == 0 ? space_before : 0);
+    layout.paragraph(layout.keep(std::move(line)), style, frame, Align::justify, sheet.note_leading,
+                     b == 0 ? 0 : sheet.indent, b == 0 ? space_before : 0);
   }
 }
 

@@ -4,9 +4,13 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "inline_items.hpp"
+#include "line_frame.hpp"
+#include "linebreak_simple.hpp"
 #include "paged_doc.hpp"
 
 namespace recto::typeset {
@@ -39,12 +43,24 @@ struct Slice {
 
 using Flow = std::vector<Slice>;
 
+// What a paragraph is set from, so that it can be set again.
+struct ParagraphSource {
+  const Inlines* inlines = nullptr;  // the document's, or made by the layout and kept in made_inlines
+  InlineStyle style;
+  std::uint32_t node = 0;  // its anchors' node number
+  double first_indent = 0;
+  LineFrame frame;
+};
+
 // A paragraph set one line shorter and one line longer than its best (TeX's \looseness −1 and +1),
 // for the page builder to choose from, each with what it costs in evenness of spacing; an empty
-// setting is one the paragraph cannot take.
+// setting is one the paragraph cannot take. The page builder takes few: until compose_taken_settings
+// composes those from the source, their lines are outlines (outline_line), without glyphs.
 struct Alternatives {
   Flow tighter, looser;
   double tighter_cost = 0, looser_cost = 0;
+  std::vector<LineBreak> tighter_breaks, looser_breaks;
+  ParagraphSource source;
 };
 
 // All that pages are made from.
@@ -52,6 +68,8 @@ struct BookFlow {
   Flow slices;
   std::map<std::uint32_t, Alternatives> alternatives;  // by paragraph number
   std::map<std::string, Flow> footnotes;               // by note id: its lines, for the foot of the page
+  // Inlines the layout made (a note's number before its text), kept where sources point to them.
+  std::vector<std::unique_ptr<const Inlines>> made_inlines;
 };
 
 }  // namespace recto::typeset

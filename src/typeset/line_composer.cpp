@@ -1,4 +1,5 @@
-// Setting a line: the glue ratio, glyph positions, one glyph run per face and size, link areas.
+// Setting a line: the glue ratio, glyph positions, one glyph run per face and size, link areas; and
+// the line without its glyphs, as the page builder weighs other settings.
 #include "line_composer.hpp"
 
 #include <algorithm>
@@ -194,7 +195,33 @@ std::pair<double, double> protrusions(const Items& items, const LineBreak& line,
   return {left, right};
 }
 
+// A line's slice before its content: the leading's height, the baseline at 78 % of it.
+Slice empty_line(double height) {
+  Slice slice;
+  slice.height = height;
+  slice.baseline = height * 0.78;
+  return slice;
+}
+
+// The line ends at a hyphenation point: a hyphen is set there.
+bool ends_hyphenated(const Items& items, const LineBreak& line) {
+  const Item* break_item = line.end < items.size() ? &items[line.end] : nullptr;
+  return break_item && break_item->kind == Item::penalty && break_item->flagged;
+}
+
 }  // namespace
+
+Slice outline_line(const Items& items, const LineBreak& line, const LineFrame& frame) {
+  Slice slice = empty_line(frame.height);
+  for (std::size_t i : visual_order_of(items, line)) {
+    const Item& it = items[i];
+    if (it.kind != Item::box) continue;
+    if (it.content.id) slice.ids.push_back(*it.content.id);
+    if (it.content.note) slice.notes.push_back(*it.content.note);
+  }
+  slice.hyphenated = ends_hyphenated(items, line);
+  return slice;
+}
 
 Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& given) {
   double natural = 0, stretch = 0, shrink = 0, words = 0;
@@ -209,9 +236,8 @@ Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& g
     }
     if (items[i].kind == Item::box && items[i].content.raise == 0) words += items[i].width;
   }
-  const Item* break_item = line.end < items.size() ? &items[line.end] : nullptr;
-  const bool hyphenated = break_item && break_item->kind == Item::penalty && break_item->flagged;
-  if (hyphenated) natural += break_item->width;
+  const bool hyphenated = ends_hyphenated(items, line);
+  if (hyphenated) natural += items[line.end].width;
   // Margin protrusion: punctuation at either end hangs partly into the margin, so that the edges look
   // straight; the line is that much longer.
   LineFrame frame = given;
@@ -241,9 +267,7 @@ Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& g
   if (frame.align == Align::center) x += (frame.measure - set_width) / 2;
   if (frame.align == Align::right) x += frame.measure - set_width;
 
-  Slice slice;
-  slice.height = frame.height;
-  slice.baseline = frame.height * 0.78;
+  Slice slice = empty_line(frame.height);
   RunBuilder runs{slice, nullptr, 0, 1 + expansion, glyph_count(items, line)};
   const Box* link_box = nullptr;
   double link_start = 0;

@@ -3,21 +3,15 @@
 
 #include "flow.hpp"
 #include "items.hpp"
+#include "line_frame.hpp"
 #include "linebreak_simple.hpp"
 
 namespace recto::typeset {
 
-enum class Align { justify, left, center, right };
-
-struct LineFrame {
-  double x = 0;        // the line's left edge from the text block's
-  double measure = 0;  // its width
-  double height = 14;  // the leading
-  Align align = Align::justify;
-  double expansion = 0;  // font expansion allowed (0.02: glyphs 2 % wider or narrower at most)
-  bool protrusion = false;  // punctuation at the ends of justified lines hangs into the margins
-};
-
 Slice compose_line(const Items& items, const LineBreak& line, const LineFrame& given);
+
+// The line as the page builder weighs it, without its glyphs: compose_line's slice but for its runs
+// and links (its height, baseline, ids, notes and hyphen are the same).
+Slice outline_line(const Items& items, const LineBreak& line, const LineFrame& frame);
 
 }  // namespace recto::typeset

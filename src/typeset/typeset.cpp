@@ -8,6 +8,7 @@
 #include "chapter_threads.hpp"
 #include "font_set.hpp"
 #include "pages.hpp"
+#include "taken_settings.hpp"
 
 namespace recto::typeset {
 
@@ -67,6 +68,9 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
   info.timestamp = options.timestamp;
   info.id_seed = options.identifier;
   std::vector<PagePlan> plans = plan_pages(book, sheet);
+  Diagnostics reported_already;
+  ItemBuilder again(set, shaper, reported_already, lang, item_options);
+  compose_taken_settings(book, plans, again);
   if (chapters.size() <= 1) {
     PagedDoc pages = paginate(plans, sheet, items, info, Pagination::full);
     pages.anchor_blocks = layout.node_blocks();
