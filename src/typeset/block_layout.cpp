@@ -103,7 +103,8 @@ std::size_t BlockLayout::paragraph(const Inlines& xs, const InlineStyle& style, 
   const LineFrame lf{frame.x, frame.measure, leading, align, align == Align::justify ? sheet_.expansion : 0,
                      sheet_.protrusion};
   const ParagraphSource source{&xs, style, next_node(), first_indent, lf};
-  Items items = paragraph_items(items_, source);
+  Items& items = paragraph_items_;
+  paragraph_items(items_, source, items);
   if (items.empty()) return 0;
   // Justified text gets total-fit breaks (Knuth–Plass), ending in TeX's \parfillskip; ragged and
   // centred text, where even spacing is not the point, keeps first fit.

@@ -83,6 +83,7 @@ class BlockLayout {
 
   const style::StyleSheet& sheet_;
   ItemBuilder& items_;
+  Items paragraph_items_;  // the paragraph being set: one vector whose room serves every paragraph
   BookFlow& book_;
   Flow* out_;  // where slices go
   std::filesystem::path folder_;  // the manuscript folder

@@ -7,8 +7,8 @@
 
 namespace recto::typeset {
 
-Items paragraph_items(ItemBuilder& builder, const ParagraphSource& source) {
-  Items items;
+void paragraph_items(ItemBuilder& builder, const ParagraphSource& source, Items& items) {
+  items.clear();
   builder.begin_block();
   if (source.first_indent > 0) {
     Item indent;
@@ -20,7 +20,6 @@ Items paragraph_items(ItemBuilder& builder, const ParagraphSource& source) {
     items.push_back(make_glue(0, 1e9, 0));
     items.push_back(make_penalty(forced_break));
   }
-  return items;
 }
 
 void compose_taken_settings(BookFlow& book, const std::vector<PagePlan>& plans, ItemBuilder& builder) {
@@ -28,12 +27,13 @@ void compose_taken_settings(BookFlow& book, const std::vector<PagePlan>& plans, 
   for (const PagePlan& page : plans) {
     for (const PlacedSlice& p : page.text) placed.insert(p.slice);
   }
+  Items items;
   for (auto& [paragraph, alt] : book.alternatives) {
     for (auto [setting, breaks] : {std::pair{&alt.tighter, &alt.tighter_breaks}, std::pair{&alt.looser, &alt.looser_breaks}}) {
       bool taken = false;
       for (const Slice& s : *setting) taken = taken || placed.count(&s) != 0;
       if (!taken) continue;
-      const Items items = paragraph_items(builder, alt.source);
+      paragraph_items(builder, alt.source, items);
       for (std::size_t i = 0; i < setting->size(); ++i) {
         Slice composed = compose_line(items, (*breaks)[i], alt.source.frame);
         Slice& line = (*setting)[i];

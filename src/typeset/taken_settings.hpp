@@ -8,9 +8,10 @@
 
 namespace recto::typeset {
 
-// The items a paragraph is broken from: its indent, its inlines' items and, when justified, TeX's
-// \parfillskip and the final forced break. None when the inlines have none and there is no indent.
-Items paragraph_items(ItemBuilder& builder, const ParagraphSource& source);
+// The items a paragraph is broken from, into `items` (emptied first; its room is kept, as a paragraph
+// may have thousands): its indent, its inlines' items and, when justified, TeX's \parfillskip and
+// the final forced break. None when the inlines have none and there is no indent.
+void paragraph_items(ItemBuilder& builder, const ParagraphSource& source, Items& items);
 
 // Composes the lines of every other setting of a paragraph that the pages take (the rest stay
 // outlines), from the paragraph's items made again; its slices keep their places, so the plans'
