@@ -62,7 +62,9 @@ struct RunBuilder {
     glyph(run.face, box.size, box.raise, x + first.x_offset * scale, first.id, 0, {}, box.anchor);
     GlyphRun& out = *current;
     const std::size_t start = out.text.size();  // where the word's text goes
-    auto end_of = [&](const text::ShapedGlyph& g) { return static_cast<std::uint32_t>(start + g.cluster + g.text_length - from); };
+    auto end_of = [&](const text::ShapedGlyph& g) {
+      return static_cast<std::uint32_t>(start + g.cluster + g.text_length - from);
+    };
     out.text.append(box.shaped->text, from, to - from);
     if (first.text_length != 0) out.glyphs.back().text_end = end_of(first);
     std::uint32_t text_end = out.glyphs.back().text_end;

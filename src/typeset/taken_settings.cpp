@@ -29,7 +29,8 @@ void compose_taken_settings(BookFlow& book, const std::vector<PagePlan>& plans, 
   }
   Items items;
   for (auto& [paragraph, alt] : book.alternatives) {
-    for (auto [setting, breaks] : {std::pair{&alt.tighter, &alt.tighter_breaks}, std::pair{&alt.looser, &alt.looser_breaks}}) {
+    for (auto [setting, breaks] :
+         {std::pair{&alt.tighter, &alt.tighter_breaks}, std::pair{&alt.looser, &alt.looser_breaks}}) {
       bool taken = false;
       for (const Slice& s : *setting) taken = taken || placed.count(&s) != 0;
       if (!taken) continue;
