@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "pdf_syntax.hpp"
+
 namespace recto::pdf {
 
 namespace {
@@ -16,8 +18,7 @@ struct TextVotes {
   void add(std::string_view text) {
     if (text.empty()) return;
     for (auto& [t, n] : counts) {
-      // Most texts are one byte: compared without a call to memcmp.
-      if (t.size() == text.size() && (text.size() == 1 ? t[0] == text[0] : t == text)) {
+      if (same_text(t, text)) {
         ++n;
         return;
       }

@@ -115,9 +115,7 @@ std::string glyph_run_operators(const typeset::GlyphRun& run, const FontResource
   for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
     const std::uint32_t glyph = run.glyphs[i].id;
     const std::string_view text = run.text_of(i);
-    const std::string& known = font.text.at(glyph);
-    // Most glyphs stand for the one character their ToUnicode entry has.
-    const bool needs_span = text.size() != known.size() || (text.size() == 1 ? text[0] != known[0] : text != known);
+    const bool needs_span = !same_text(text, font.text.at(glyph));
     if (in_span && (!needs_span || !text.empty())) {
       show.end_actual_text();
       in_span = false;

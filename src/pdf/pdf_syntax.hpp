@@ -36,6 +36,12 @@ inline double rounded(double value, int decimals = 3) {
   return r == 0 ? 0.0 : r;
 }
 
+// Whether a glyph stands for this text: most glyphs' texts are one byte, compared without a call to
+// memcmp (the page streams and the font usage ask it for every glyph).
+inline bool same_text(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && (a.size() == 1 ? a[0] == b[0] : a == b);
+}
+
 // Four upper-case hex digits: a 2-byte glyph code of an Identity-H font.
 std::string hex4(std::uint32_t code);
 
