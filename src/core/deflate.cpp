@@ -14,11 +14,14 @@ struct CompressorDeleter {
   void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
 };
 
-// The data compressed by one of libdeflate's formats (zlib or raw), with the size bound it needs.
+// The data compressed at the level by one of libdeflate's formats (zlib or raw), with the size bound
+// it needs.
 template <typename Bound, typename Compress>
-std::string compressed(std::string_view data, Bound bound, Compress compress) {
-  // A compressor holds large tables: each thread makes one, and keeps it.
-  thread_local std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor(libdeflate_alloc_compressor(6));
+std::string compressed(std::string_view data, int level, Bound bound, Compress compress) {
+  // A compressor holds large tables: each thread makes one a level, and keeps it.
+  thread_local std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressors[13];
+  auto& compressor = compressors[level];
+  if (!compressor) compressor.reset(libdeflate_alloc_compressor(level));
   if (!compressor) throw std::runtime_error("libdeflate could not make a compressor (out of memory)");
   std::string out(bound(compressor.get(), data.size()), '\0');
   std::size_t size = compress(compressor.get(), data.data(), data.size(), out.data(), out.size());
@@ -30,11 +33,11 @@ std::string compressed(std::string_view data, Bound bound, Compress compress) {
 }  // namespace
 
 std::string zlib_deflated(std::string_view data) {
-  return compressed(data, libdeflate_zlib_compress_bound, libdeflate_zlib_compress);
+  return compressed(data, 4, libdeflate_zlib_compress_bound, libdeflate_zlib_compress);
 }
 
 std::string raw_deflated(std::string_view data) {
-  return compressed(data, libdeflate_deflate_compress_bound, libdeflate_deflate_compress);
+  return compressed(data, 6, libdeflate_deflate_compress_bound, libdeflate_deflate_compress);
 }
 
 std::uint32_t crc32_of(std::string_view data) {
