@@ -120,20 +120,24 @@ bool right_to_left(const Item& it) {
 // The line's items from left to right: words of a right-to-left language (and the spaces between
 // them) reversed by ICU's bidi reordering, in a left-to-right paragraph.
 std::vector<std::size_t> visual_order_of(const Items& items, const LineBreak& line) {
-  std::vector<std::uint8_t> levels;
+  std::vector<std::size_t> order;
+  order.reserve(line.end - line.begin);
+  // Most lines hold no right-to-left word, and keep their logical order.
+  auto rtl_box = [&](std::size_t i) { return items[i].kind == Item::box && right_to_left(items[i]); };
   bool any = false;
+  for (std::size_t i = line.begin; i < line.end && !any; ++i) any = rtl_box(i);
+  if (!any) {
+    for (std::size_t i = line.begin; i < line.end; ++i) order.push_back(i);
+    return order;
+  }
+  std::vector<std::uint8_t> levels;
+  levels.reserve(line.end - line.begin);
   for (std::size_t i = line.begin; i < line.end; ++i) {
     bool rtl = right_to_left(items[i]);
     if (items[i].kind != Item::box) {
       rtl = i > line.begin && i + 1 < line.end && right_to_left(items[i - 1]) && right_to_left(items[i + 1]);
     }
     levels.push_back(rtl ? 1 : 0);
-    any |= rtl;
-  }
-  std::vector<std::size_t> order;
-  if (!any) {
-    for (std::size_t i = line.begin; i < line.end; ++i) order.push_back(i);
-    return order;
   }
   for (int logical : text::visual_order(levels)) order.push_back(line.begin + static_cast<std::size_t>(logical));
   return order;
