@@ -1,7 +1,11 @@
 // Fonts by family and style; shaping with ligatures, kerning and per-character fallback; bidi.
 #include <catch2/catch.hpp>
 
+#include <deque>
+#include <string>
+
 #include "font_library.hpp"
+#include "shaped_by_text.hpp"
 #include "shaper.hpp"
 
 using namespace recto::text;
@@ -229,6 +233,20 @@ TEST_CASE("bidi levels are odd on right-to-left bytes, and reorder items", "[tex
   CHECK(rtl_language("he"));
   CHECK_FALSE(rtl_language("en"));
   CHECK_FALSE(rtl_language(""));
+}
+
+TEST_CASE("shapings are found again by their text, also once the table has grown", "[text]") {
+  std::deque<ShapedText> kept;
+  ShapedByText table;
+  CHECK(table.find("word") == nullptr);
+  for (int i = 0; i < 5000; ++i) {
+    kept.push_back(ShapedText{"word" + std::to_string(i), {}, {}, {}, {}});
+    table.add(kept.back());
+  }
+  for (int i = 0; i < 5000; i += 7) CHECK(table.find("word" + std::to_string(i)) == &kept[static_cast<std::size_t>(i)]);
+  CHECK(table.find("word") == nullptr);
+  CHECK(table.find("word5000") == nullptr);
+  CHECK(table.find("") == nullptr);
 }
 
 TEST_CASE("shaped text is cached by face, style, language and text", "[text]") {

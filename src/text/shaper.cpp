@@ -175,13 +175,12 @@ Shaper::KnownStyle& Shaper::known(const TextStyle& style) {
 }
 
 const ShapedText& Shaper::shape(std::string_view text, const TextStyle& style) {
-  auto& texts = known(style).texts;
-  auto found = texts.find(text);
-  if (found != texts.end()) return *found->second;
+  ShapedByText& texts = known(style).texts;
+  if (const ShapedText* found = texts.find(text)) return *found;
   make_cache_key(text, style, key_);
   const ShapedText* result = shared_ ? shared_->find(key_) : nullptr;
   if (!result) result = &shape_new(text, style, key_);
-  texts.emplace(text, result);
+  texts.add(*result);
   return *result;
 }
 

@@ -17,6 +17,7 @@
 
 #include "font_library.hpp"
 #include "hyphenator.hpp"
+#include "shaped_by_text.hpp"
 
 namespace recto::text {
 
@@ -88,15 +89,10 @@ class Shaper {
 
  private:
   // The texts this Shaper has returned in one style: found again without making a cache key or
-  // taking the shared cache's lock, which the threads would otherwise queue on once per word. Looked
-  // up by string_view (a transparent hash), so that a word is not copied to be found.
-  struct TextHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-  };
+  // taking the shared cache's lock, which the threads would otherwise queue on once per word.
   struct KnownStyle {
     TextStyle style;
-    std::unordered_map<std::string, const ShapedText*, TextHash, std::equal_to<>> texts;
+    ShapedByText texts;
   };
   // What this Shaper has returned in the style.
   KnownStyle& known(const TextStyle& style);
