@@ -1,12 +1,22 @@
 // Hyphenation points from libhyphen's patterns (hyph_en_US.dic), ICU's line break opportunities and its
 // sentence boundaries.
+#include <hyphen.h>
+
 #include <algorithm>
-#include <random>
 #include <catch2/catch.hpp>
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <random>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "break_iterators.hpp"
+#include "compiled_patterns.hpp"
 #include "hyphenator.hpp"
 #include "line_breaks.hpp"
 #include "sentence_breaks.hpp"
@@ -33,7 +43,74 @@ std::size_t characters(std::string_view text) {
   return count;
 }
 
+std::string file_bytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// libhyphen's hyphen marks for a lower-cased word, with what it reports of replacements.
+std::string hyphen_marks(HyphenDict* dict, const std::string& word) {
+  std::vector<char> hyphens(word.size() + 5);
+  char** rep = nullptr;
+  int* pos = nullptr;
+  int* cut = nullptr;
+  hnj_hyphen_hyphenate3(dict, word.c_str(), static_cast<int>(word.size()), hyphens.data(), nullptr, &rep, &pos, &cut,
+                        2, 3, 0, 0);
+  std::string marks(hyphens.data(), word.size());
+  if (rep) {
+    marks += " rep";
+    for (std::size_t i = 0; i < word.size(); ++i) std::free(rep[i]);
+  }
+  std::free(rep);
+  std::free(pos);
+  std::free(cut);
+  return marks;
+}
+
 }  // namespace
+
+TEST_CASE("the English patterns compiled into recto hyphenate as libhyphen's loading of the file does", "[hyphenation]") {
+  const std::string path = "/usr/share/hyphen/hyph_en_US.dic";
+  const std::string file = file_bytes(path);
+  REQUIRE(!file.empty());
+  std::shared_ptr<HyphenDict> compiled = compiled_patterns(file);
+  REQUIRE(compiled);  // the build compiles it in (RECTO_COMPILED_PATTERNS)
+  std::unique_ptr<HyphenDict, void (*)(HyphenDict*)> loaded(hnj_hyphen_load(path.c_str()), hnj_hyphen_free);
+  REQUIRE(loaded);
+
+  // Every word of the manuscripts in the repository, lower-cased, and compounds with hyphens and
+  // apostrophes, which libhyphen's first level handles.
+  std::set<std::string> words = {"well-being", "e-mail's", "mother-in-law", "rock’n’roll", "counter-intelligence"};
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(".")) {
+    const std::string where = entry.path().string();
+    if (entry.path().extension() != ".md" || where.find("/build") != std::string::npos) continue;
+    std::string word;
+    for (char c : file_bytes(entry.path()) + " ") {
+      const auto byte = static_cast<unsigned char>(c);
+      if (std::isalpha(byte) || byte >= 0x80 || c == '\'') {
+        word += static_cast<char>(std::tolower(byte));
+      } else if (!word.empty()) {
+        words.insert(word);
+        word.clear();
+      }
+    }
+  }
+  CHECK(words.size() > 2000);
+  std::size_t differ = 0;
+  for (const std::string& word : words) {
+    if (hyphen_marks(compiled.get(), word) != hyphen_marks(loaded.get(), word)) {
+      UNSCOPED_INFO(word);
+      ++differ;
+    }
+  }
+  CHECK(differ == 0);
+
+  // A file that differs from the compiled one by a byte is loaded as usual.
+  std::string changed = file;
+  changed[changed.size() / 2] ^= 1;
+  CHECK(!compiled_patterns(changed));
+  CHECK(!compiled_patterns(""));
+}
 
 TEST_CASE("English words hyphenate at the points of hyph_en_US.dic", "[hyphenation]") {
   Hyphenator hyphenator;

@@ -14,11 +14,14 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <future>
+#include <iterator>
 #include <map>
 #include <mutex>
 
 #include "char_class.hpp"
+#include "compiled_patterns.hpp"
 
 namespace recto::text {
 
@@ -74,7 +77,12 @@ class PatternFiles {
     std::lock_guard<std::mutex> lock(mutex_);
     auto known = loads_.find(path);
     if (known != loads_.end()) return known->second;
-    auto read = [path] { return Patterns(hnj_hyphen_load(path.c_str()), hnj_hyphen_free); };
+    auto read = [path] {
+      std::ifstream in(path, std::ios::binary);
+      const std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      if (Patterns compiled = compiled_patterns(file)) return compiled;
+      return Patterns(hnj_hyphen_load(path.c_str()), hnj_hyphen_free);
+    };
     return loads_.emplace(path, std::async(how, read).share()).first->second;
   }
 
