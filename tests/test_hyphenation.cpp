@@ -122,6 +122,18 @@ TEST_CASE("English words hyphenate at the points of hyph_en_US.dic", "[hyphenati
   CHECK(hyphenator.files() == std::vector<std::string>{"/usr/share/hyphen/hyph_en_US.dic"});
 }
 
+TEST_CASE("A word of ASCII letters hyphenates as it does with a non-ASCII apostrophe", "[hyphenation]") {
+  // Words of ASCII letters and apostrophes skip ICU's lower-casing; the curly apostrophe takes it.
+  Hyphenator hyphenator;
+  for (const char* word : {"government", "Government", "establishment", "Hyphenation", "Communications"}) {
+    const std::string straight = std::string(word) + "'s", curly = std::string(word) + "\u2019s";
+    const Offsets& points = hyphenator.points(straight, "en");
+    CHECK(!points.empty());
+    CHECK(points == hyphenator.points(curly, "en"));
+    CHECK(points == hyphenator.points(word, "en"));
+  }
+}
+
 TEST_CASE("Points keep 2 characters before them and 3 after", "[hyphenation]") {
   Hyphenator hyphenator;
   CHECK(hyphenator.points("agree", "en").empty());

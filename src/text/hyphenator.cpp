@@ -115,9 +115,26 @@ struct Hyphenator::Dictionary {
   std::string locale;                    // for lower-casing
   std::unique_ptr<UConverter, void (*)(UConverter*)> converter{nullptr, ucnv_close};  // non-UTF-8
   mutable std::mutex converting;  // a converter keeps state; the rest is only read by the threads
+  // ASCII letters lower-case to ASCII's lower case in the language (not in Turkish or Azeri, whose
+  // capital I lower-cases to a dotless ı), and the file is UTF-8: such words skip ICU.
+  bool plain_ascii = false;
 
   // The word's hyphenation points (see Hyphenator::points); threads may call this at once.
   std::vector<std::size_t> hyphenate(std::string_view word) const;
+  // The same for a word (without the punctuation around it, `begin` bytes into the word) of ASCII
+  // letters and apostrophes, when plain_ascii: one byte a character, lower-cased in place.
+  std::vector<std::size_t> hyphenate_ascii(std::string_view core, std::size_t begin) const;
+  // libhyphen's marks for the lower-cased, encoded word (odd: a hyphen may follow the character),
+  // handed to `use` with its replacements (null unless non-standard hyphenation applies).
+  template <typename Use>
+  void with_marks(const std::string& input, Use use) const {
+    auto size = static_cast<int>(input.size());
+    std::vector<char> hyphens(input.size() + 5);
+    Replacements replacements{.size = size};
+    hnj_hyphen_hyphenate3(patterns.get(), input.c_str(), size, hyphens.data(), nullptr, &replacements.rep,
+                          &replacements.pos, &replacements.cut, kLeftMin, kRightMin, 0, 0);
+    use(hyphens.data(), replacements.rep);
+  }
 
   // The lower-cased word in the file's encoding, one byte per character unless UTF-8 (libhyphen
   // counts characters either way), and where each of its characters starts in `lower`.
@@ -159,10 +176,13 @@ Hyphenator::Dictionary* Hyphenator::dictionary(const std::string& lang) {
   auto dict = std::make_unique<Dictionary>();
   dict->path = path;
   UErrorCode status = U_ZERO_ERROR;
-  dict->locale = icu::Locale::forLanguageTag(lang, status).getName();
+  const icu::Locale locale = icu::Locale::forLanguageTag(lang, status);
+  dict->locale = locale.getName();
+  const std::string language = locale.getLanguage();
   dict->patterns = PatternFiles::instance().load(path, std::launch::deferred).get();
   if (!dict->patterns) return nullptr;
   if (std::find(files_.begin(), files_.end(), path) == files_.end()) files_.push_back(path);
+  dict->plain_ascii = dict->patterns->utf8 && language != "tr" && language != "az";
   if (!dict->patterns->utf8) {
     dict->converter.reset(ucnv_open(dict->patterns->cset, &status));
     if (U_FAILURE(status)) return nullptr;
@@ -211,6 +231,9 @@ std::vector<std::size_t> Hyphenator::Dictionary::hyphenate(std::string_view word
   }
   if (end <= begin) return result;
   std::string_view core = word.substr(begin, end - begin);
+  if (plain_ascii && std::all_of(core.begin(), core.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return hyphenate_ascii(core, begin);
+  }
 
   // Only letters, marks and apostrophes, not all capitals; where its characters (not marks) start.
   std::vector<std::size_t> starts;
@@ -236,25 +259,48 @@ std::vector<std::size_t> Hyphenator::Dictionary::hyphenate(std::string_view word
   std::vector<std::size_t> lower_starts;
   if (U_FAILURE(status) || !encode(lower, input, lower_starts)) return result;
 
-  auto size = static_cast<int>(input.size());
-  std::vector<char> hyphens(input.size() + 5);
-  Replacements replacements{.size = size};
-  hnj_hyphen_hyphenate3(patterns.get(), input.c_str(), size, hyphens.data(), nullptr,
-                        &replacements.rep, &replacements.pos, &replacements.cut, kLeftMin,
-                        kRightMin, 0, 0);
   // An odd hyphens[k] allows a hyphen after character k (libhyphen counts UTF-8 in characters); its
   // offset in `lower` maps back to one in the word as given.
-  icu::Edits::Iterator map = edits.getFineIterator();
-  for (std::size_t k = 0; k + 2 < lower_starts.size(); ++k) {
-    if (!(hyphens[k] & 1) || (replacements.rep && replacements.rep[k])) continue;
-    auto offset = static_cast<std::size_t>(
-        map.sourceIndexFromDestinationIndex(static_cast<int32_t>(lower_starts[k + 1]), status));
-    auto at = std::lower_bound(starts.begin(), starts.end(), offset);
-    if (U_FAILURE(status) || at == starts.end() || *at != offset) continue;
-    auto index = static_cast<std::size_t>(at - starts.begin());
-    if (index < kLeftMin || index + kRightMin + 1 > starts.size()) continue;
-    if (result.empty() || result.back() < begin + offset) result.push_back(begin + offset);
+  with_marks(input, [&](const char* hyphens, char** replaced) {
+    icu::Edits::Iterator map = edits.getFineIterator();
+    for (std::size_t k = 0; k + 2 < lower_starts.size(); ++k) {
+      if (!(hyphens[k] & 1) || (replaced && replaced[k])) continue;
+      auto offset = static_cast<std::size_t>(
+          map.sourceIndexFromDestinationIndex(static_cast<int32_t>(lower_starts[k + 1]), status));
+      auto at = std::lower_bound(starts.begin(), starts.end(), offset);
+      if (U_FAILURE(status) || at == starts.end() || *at != offset) continue;
+      auto index = static_cast<std::size_t>(at - starts.begin());
+      if (index < kLeftMin || index + kRightMin + 1 > starts.size()) continue;
+      if (result.empty() || result.back() < begin + offset) result.push_back(begin + offset);
+    }
+  });
+  return result;
+}
+
+std::vector<std::size_t> Hyphenator::Dictionary::hyphenate_ascii(std::string_view core, std::size_t begin) const {
+  std::vector<std::size_t> result;
+  std::string input(core);
+  bool upper = false, lower_case = false;
+  for (char& c : input) {
+    if (c >= 'A' && c <= 'Z') {
+      upper = true;
+      c = static_cast<char>(c - 'A' + 'a');
+    } else if (c >= 'a' && c <= 'z') {
+      lower_case = true;
+    } else if (c != '\'') {
+      return result;
+    }
   }
+  if (input.size() < kLeftMin + kRightMin || (upper && !lower_case)) return result;
+  // A hyphen after character k goes before byte k + 1, kLeftMin characters from the start and
+  // kRightMin from the end at least.
+  with_marks(input, [&](const char* hyphens, char** replaced) {
+    for (std::size_t k = 0; k + 1 < input.size(); ++k) {
+      if (!(hyphens[k] & 1) || (replaced && replaced[k])) continue;
+      if (k + 1 < kLeftMin || k + 1 + kRightMin > input.size()) continue;
+      result.push_back(begin + k + 1);
+    }
+  });
   return result;
 }
 
