@@ -89,4 +89,6 @@ FontSubset subset_font(const text::FontFace& face, const std::set<std::uint32_t>
   return subset;
 }
 
+unsigned subset_cost(const text::FontFace& face) { return hb_face_get_glyph_count(face.face); }
+
 }  // namespace recto::pdf

@@ -27,4 +27,8 @@ struct FontSubset {
 // glyph is not in the face.
 FontSubset subset_font(const text::FontFace& face, const std::set<std::uint32_t>& glyphs);
 
+// How long subsetting the face takes, roughly: its glyph count (hb-subset reads the whole character
+// map and glyph table, however few glyphs it keeps).
+unsigned subset_cost(const text::FontFace& face);
+
 }  // namespace recto::pdf
