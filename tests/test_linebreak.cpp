@@ -486,11 +486,21 @@ TEST_CASE("a paragraph a line tighter and a line looser at once is each loosenes
     if (trial % 2 == 0) p.pretolerance = 300, p.tolerance = 1000, p.emergency_stretch = 0;  // as BlockLayout asks
     Items items = random_paragraph(rng, 3 + static_cast<int>(rng() % 80), 50, trial % 7 == 0 ? 0.05 : 0);
     std::array<BreakResult, 2> both = break_lines_tighter_and_looser(items, p);
+    // One looseness asked for alone comes out the same; the other gives nothing.
+    const std::array<bool, 2> only = {trial % 3 == 0, trial % 3 != 0};
+    std::array<BreakResult, 2> one = break_lines_tighter_and_looser(items, p, only);
+    const std::size_t other = only[0] ? 1 : 0;
+    CHECK((one[other].lines.empty() && !one[other].feasible));
     for (int k : {0, 1}) {
       p.looseness = k == 0 ? -1 : 1;
       BreakResult alone = break_lines_optimized(items, p);
       const BreakResult& got = both[static_cast<std::size_t>(k)];
       INFO("trial " << trial << " looseness " << p.looseness);
+      if (only[static_cast<std::size_t>(k)]) {
+        CHECK(one[static_cast<std::size_t>(k)].lines.size() == got.lines.size());
+        CHECK(one[static_cast<std::size_t>(k)].ratios == got.ratios);
+        CHECK(one[static_cast<std::size_t>(k)].demerits == got.demerits);
+      }
       REQUIRE(got.lines.size() == alone.lines.size());
       for (std::size_t i = 0; i < got.lines.size(); ++i) {
         CHECK((got.lines[i].begin == alone.lines[i].begin && got.lines[i].end == alone.lines[i].end &&

@@ -183,7 +183,7 @@ void BlockLayout::alternatives(const Items& items, const BreakResult& best, cons
   params.emergency_stretch = 0;
   params.pretolerance = 300;
   params.tolerance = 1000;
-  std::array<BreakResult, 2> settings = break_lines_tighter_and_looser(items, params);
+  std::array<BreakResult, 2> settings = break_lines_tighter_and_looser(items, params, {might[0], might[1]});
   for (int k : {0, 1}) {
     const int looseness = k == 0 ? -1 : 1;
     if (!might[k]) continue;

@@ -326,26 +326,34 @@ BreakResult break_lines_optimized(const Items& items, const BreakParams& params)
   return got ? std::move(got->result) : breaker.fallback();
 }
 
-std::array<BreakResult, 2> break_lines_tighter_and_looser(const Items& items, const BreakParams& params) {
-  // break_lines_optimized's passes for each looseness, each pass made once for both.
+std::array<BreakResult, 2> break_lines_tighter_and_looser(const Items& items, const BreakParams& params,
+                                                          std::array<bool, 2> wanted) {
+  // break_lines_optimized's passes for each looseness wanted, each pass made once for both.
   Breaker breaker(items, params);
   constexpr int kWants[2] = {-1, 1};
   std::optional<Breaker::Outcome> got[2];
-  auto loose_enough = [&](int k) { return got[k] && got[k]->loose_enough; };
+  auto missing = [&](int k) { return wanted[k] && !(got[k] && got[k]->loose_enough); };
   if (params.pretolerance >= 0 && breaker.pass_over({params.pretolerance, false, 0, kWants[0]})) {
-    for (int k : {0, 1}) got[k] = breaker.choose(kWants[k]);
-  }
-  if ((!loose_enough(0) || !loose_enough(1)) && breaker.pass_over({params.tolerance, true, 0, kWants[0]})) {
     for (int k : {0, 1}) {
-      if (!loose_enough(k)) got[k] = breaker.choose(kWants[k]);
+      if (wanted[k]) got[k] = breaker.choose(kWants[k]);
+    }
+  }
+  if ((missing(0) || missing(1)) && breaker.pass_over({params.tolerance, true, 0, kWants[0]})) {
+    for (int k : {0, 1}) {
+      if (missing(k)) got[k] = breaker.choose(kWants[k]);
     }
   }
   std::optional<Breaker::Outcome> emergency;
   std::array<BreakResult, 2> out;
   for (int k : {0, 1}) {
+    auto& result = out[static_cast<std::size_t>(k)];
+    if (!wanted[k]) {
+      result.feasible = false;
+      continue;
+    }
     if (!got[k] && !emergency) emergency = breaker.run({inf, true, params.emergency_stretch, 0});
     if (!got[k]) got[k] = emergency;
-    out[static_cast<std::size_t>(k)] = got[k] ? std::move(got[k]->result) : breaker.fallback();
+    result = got[k] ? std::move(got[k]->result) : breaker.fallback();
   }
   return out;
 }

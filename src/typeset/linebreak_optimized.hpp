@@ -41,7 +41,10 @@ struct BreakResult {
 BreakResult break_lines_optimized(const Items& items, const BreakParams& params);
 
 // What break_lines_optimized gives at looseness −1 and at +1 (params.looseness aside), for the cost
-// of one: the passes are the same for both but for the line count chosen at the end.
-std::array<BreakResult, 2> break_lines_tighter_and_looser(const Items& items, const BreakParams& params);
+// of one: the passes are the same for both but for the line count chosen at the end. A looseness
+// not wanted gives no lines (infeasible), and a pass that only it would need is not made: the
+// hyphenating pass at `tolerance` is most of the time spent breaking.
+std::array<BreakResult, 2> break_lines_tighter_and_looser(const Items& items, const BreakParams& params,
+                                                          std::array<bool, 2> wanted = {true, true});
 
 }  // namespace recto::typeset
