@@ -78,14 +78,16 @@ TEST_CASE("the English patterns compiled into recto hyphenate as libhyphen's loa
   std::unique_ptr<HyphenDict, void (*)(HyphenDict*)> loaded(hnj_hyphen_load(path.c_str()), hnj_hyphen_free);
   REQUIRE(loaded);
 
-  // Every word of the manuscripts in the repository, lower-cased, and compounds with hyphens and
-  // apostrophes, which libhyphen's first level handles.
+  // Every word of the essay and the corpus, lower-cased, and compounds with hyphens and apostrophes,
+  // which libhyphen's first level handles.
   std::set<std::string> words = {"well-being", "e-mail's", "mother-in-law", "rock’n’roll", "counter-intelligence"};
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(".")) {
-    const std::string where = entry.path().string();
-    if (entry.path().extension() != ".md" || where.find("/build") != std::string::npos) continue;
+  std::vector<std::filesystem::path> manuscripts = {"source/wechat-is-watching.md"};
+  for (const auto& entry : std::filesystem::recursive_directory_iterator("tests/corpus")) {
+    if (entry.path().extension() == ".md") manuscripts.push_back(entry.path());
+  }
+  for (const std::filesystem::path& manuscript : manuscripts) {
     std::string word;
-    for (char c : file_bytes(entry.path()) + " ") {
+    for (char c : file_bytes(manuscript) + " ") {
       const auto byte = static_cast<unsigned char>(c);
       if (std::isalpha(byte) || byte >= 0x80 || c == '\'') {
         word += static_cast<char>(std::tolower(byte));
@@ -95,7 +97,7 @@ TEST_CASE("the English patterns compiled into recto hyphenate as libhyphen's loa
       }
     }
   }
-  CHECK(words.size() > 2000);
+  CHECK(words.size() > 1500);
   std::size_t differ = 0;
   for (const std::string& word : words) {
     if (hyphen_marks(compiled.get(), word) != hyphen_marks(loaded.get(), word)) {

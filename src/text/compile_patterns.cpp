@@ -68,7 +68,7 @@ void write_file(std::ostream& out, std::size_t n, const std::string& bytes, cons
     out << "const CompiledState kStates" << name << "[] = {\n" << states.str() << "{}};\n";
     out << "const HyphenTrans kTrans" << name << "[] = {\n" << trans.str() << "{}};\n";
     levels << "{" << int{d->lhmin} << "," << int{d->rhmin} << "," << int{d->clhmin} << "," << int{d->crhmin} << ","
-           << nohyphen << "," << nohyphen_bytes << "," << d->nohyphenl << "," << literal(d->cset) << "," << d->utf8
+           << nohyphen << "," << d->nohyphenl << "," << literal(d->cset) << "," << d->utf8
            << "," << d->num_states << ",kStates" << name << ",kTrans" << name << "},\n";
   }
   out << "const char kStrings" << n << "[] = " << literal(strings) << ";\n";

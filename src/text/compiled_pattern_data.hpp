@@ -21,8 +21,8 @@ struct CompiledState {
 // One of libhyphen's dictionary levels (the file's patterns, or its compound-word level).
 struct CompiledLevel {
   char lhmin, rhmin, clhmin, crhmin;
-  std::int32_t nohyphen, nohyphen_bytes;  // offset into the strings (−1: none) and length, its NULs included
-  std::int32_t nohyphenl;  // the strings in nohyphen, less one
+  std::int32_t nohyphen;   // offset into the strings of its strings, each with its NUL; −1: none
+  std::int32_t nohyphenl;  // how many strings nohyphen holds, less one
   const char* cset;
   int utf8;
   std::int32_t num_states;
