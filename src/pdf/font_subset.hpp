@@ -21,14 +21,14 @@ struct FontSubset {
                                          // subset, composite glyphs' parts included
 };
 
-// The subset keeps only the tables a PDF viewer needs and no layout tables. Glyph ids are not
+// The subset keeps only the tables a PDF viewer needs: no layout tables and no character map. Glyph ids are not
 // retained: the subset's ids run from 0 (.notdef) up, in the order of the face's ids, and may
 // include glyphs not asked for (the parts of composite glyphs). Throws when hb-subset fails or a
 // glyph is not in the face.
 FontSubset subset_font(const text::FontFace& face, const std::set<std::uint32_t>& glyphs);
 
-// How long subsetting the face takes, roughly: its glyph count (hb-subset reads the whole character
-// map and glyph table, however few glyphs it keeps).
+// How long subsetting the face takes, roughly: its glyph count (hb-subset reads the whole glyph
+// table, however few glyphs it keeps).
 unsigned subset_cost(const text::FontFace& face);
 
 }  // namespace recto::pdf
