@@ -1,6 +1,9 @@
 // Walking the pages once to gather each face's glyphs and to choose each glyph's text.
 #include "font_usage.hpp"
 
+#include <array>
+#include <bitset>
+#include <memory>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -38,6 +41,39 @@ struct TextVotes {
   }
 };
 
+// A face's glyphs by id: whether each is shown and its texts, in blocks of 256 ids made when one of
+// their glyphs is first shown. A flat table (the walk looks up every glyph of the book), but not one
+// as long as a CJK face's tens of thousands of ids, of which a book shows a few.
+class GlyphTable {
+ public:
+  void add(std::uint32_t glyph, std::string_view text) {
+    std::size_t b = glyph / kBlockSize;
+    if (b >= blocks_.size()) blocks_.resize(b + 1);
+    if (!blocks_[b]) blocks_[b] = std::make_unique<Block>();
+    blocks_[b]->used[glyph % kBlockSize] = true;
+    blocks_[b]->votes[glyph % kBlockSize].add(text);
+  }
+  // Fills in the usage's glyphs and their texts.
+  void fill(FontUsage& usage) const {
+    for (std::size_t b = 0; b < blocks_.size(); ++b) {
+      if (!blocks_[b]) continue;
+      for (std::uint32_t i = 0; i < kBlockSize; ++i) {
+        const auto glyph = static_cast<std::uint32_t>(b * kBlockSize + i);
+        if (blocks_[b]->used[i]) usage.glyphs.insert(glyph);
+        if (!blocks_[b]->votes[i].counts.empty()) usage.glyph_text[glyph] = blocks_[b]->votes[i].winner();
+      }
+    }
+  }
+
+ private:
+  static constexpr std::uint32_t kBlockSize = 256;
+  struct Block {
+    std::bitset<kBlockSize> used;
+    std::array<TextVotes, kBlockSize> votes;
+  };
+  std::vector<std::unique_ptr<Block>> blocks_;
+};
+
 void check_run(const typeset::GlyphRun& run) {
   if (!run.face) throw std::runtime_error("pdf: a glyph run has no font face");
 }
@@ -46,10 +82,7 @@ void check_run(const typeset::GlyphRun& run) {
 
 std::vector<FontUsage> collect_font_usage(const typeset::PagedDoc& doc) {
   std::vector<FontUsage> usages;
-  // Per face, by glyph id (every glyph is counted: a flat table, not a tree): whether it is used,
-  // and its texts.
-  std::vector<std::vector<bool>> used;
-  std::vector<std::vector<TextVotes>> votes;
+  std::vector<GlyphTable> tables;  // per face
   std::unordered_map<const text::FontFace*, std::size_t> index;
   for (const typeset::Page& page : doc.pages) {
     for (const typeset::GlyphRun& run : page.runs) {
@@ -57,25 +90,13 @@ std::vector<FontUsage> collect_font_usage(const typeset::PagedDoc& doc) {
       auto [it, added] = index.try_emplace(run.face, usages.size());
       if (added) {
         usages.push_back({run.face, {0}, {}});
-        used.emplace_back();
-        votes.emplace_back();
+        tables.emplace_back();
       }
-      std::vector<bool>& face_used = used[it->second];
-      std::vector<TextVotes>& face_votes = votes[it->second];
-      for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
-        const std::uint32_t glyph = run.glyphs[i].id;
-        if (glyph >= face_used.size()) face_used.resize(glyph + 1), face_votes.resize(glyph + 1);
-        face_used[glyph] = true;
-        face_votes[glyph].add(run.text_of(i));
-      }
+      GlyphTable& table = tables[it->second];
+      for (std::size_t i = 0; i < run.glyphs.size(); ++i) table.add(run.glyphs[i].id, run.text_of(i));
     }
   }
-  for (std::size_t f = 0; f < usages.size(); ++f) {
-    for (std::uint32_t glyph = 0; glyph < used[f].size(); ++glyph) {
-      if (used[f][glyph]) usages[f].glyphs.insert(glyph);
-      if (!votes[f][glyph].counts.empty()) usages[f].glyph_text[glyph] = votes[f][glyph].winner();
-    }
-  }
+  for (std::size_t f = 0; f < usages.size(); ++f) tables[f].fill(usages[f]);
   return usages;
 }
 
