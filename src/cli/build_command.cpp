@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "content_plan.hpp"
 #include "depfile.hpp"
+#include "end_process.hpp"
 #include "epub.hpp"
 #include "hyphenator.hpp"
 #include "load.hpp"
@@ -203,7 +204,7 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
   }
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
   if (!build.quiet) out << "recto: wrote " << summary << " in " << ms.count() << " ms\n";
-  return kOk;
+  return end_process(kOk, out, err);
 }
 
 }  // namespace recto

@@ -4,6 +4,7 @@
 #include <fontconfig/fontconfig.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
 #include <tuple>
 
@@ -64,12 +65,20 @@ std::string style_key(bool bold, bool italic, const std::string& rest) {
   return std::string(1, bold ? 'b' : '-') + (italic ? 'i' : '-') + rest;
 }
 
-// fontconfig's configuration is global: loaded by the first library alive, freed with the last.
+// fontconfig's configuration is global: loaded by the first library alive, freed with the last, or
+// at a quick exit (std::quick_exit) while libraries are alive, as memory checkers cannot follow
+// fontconfig's internal references and call it lost.
 int live_libraries = 0;
+
+void free_at_quick_exit() {
+  if (live_libraries > 0) FcFini();
+}
 
 }  // namespace
 
 FontLibrary::FontLibrary() {
+  static const bool registered = std::at_quick_exit(free_at_quick_exit) == 0;
+  (void)registered;
   if (live_libraries++ == 0) FcInit();
 }
 
