@@ -135,27 +135,37 @@ const FontFace* FontLibrary::fallback(char32_t c, bool bold, bool italic, const 
   FcPatternAddCharSet(asked.get(), FC_CHARSET, chars.get());
   if (!lang.empty()) FcPatternAddString(asked.get(), FC_LANG, fc_string(lang));
   asked = styled_pattern(std::move(asked), bold, italic);
+  // The face is the first in fontconfig's trimmed order (each font that adds no character to those
+  // before it dropped) that has the character. Trimming merges every font's character set, a third
+  // of the sort, and never drops the first font that has the character: that one is tried in the
+  // untrimmed order, and the trimmed order is made only when it fails.
   FcResult result = FcResultNoMatch;
-  std::unique_ptr<FcFontSet, FontSetDeleter> sorted(
-      FcFontSort(nullptr, asked.get(), FcTrue, nullptr, &result));
-
-  const FontFace* face = nullptr;
-  for (int i = 0; sorted && i < sorted->nfont && !face; ++i) {
-    FcPattern* font = sorted->fonts[i];
-    FcCharSet* coverage = nullptr;
-    FcChar8* file = nullptr;
-    int index = 0;
-    if (FcPatternGetCharSet(font, FC_CHARSET, 0, &coverage) != FcResultMatch ||
-        !FcCharSetHasChar(coverage, c) ||
-        FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch) {
-      continue;
-    }
-    FcPatternGetInteger(font, FC_INDEX, 0, &index);
-    const FontFace* candidate =
-        open(reinterpret_cast<const char*>(file), static_cast<unsigned>(index));
-    if (candidate && candidate->has_char(c)) face = candidate;
+  std::unique_ptr<FcFontSet, FontSetDeleter> untrimmed(FcFontSort(nullptr, asked.get(), FcFalse, nullptr, &result));
+  const FontFace* face = first_with_char(untrimmed.get(), c, true);
+  if (!face) {
+    std::unique_ptr<FcFontSet, FontSetDeleter> trimmed(FcFontSort(nullptr, asked.get(), FcTrue, nullptr, &result));
+    face = first_with_char(trimmed.get(), c, false);
   }
   return fallbacks_[char_key] = face;
+}
+
+const FontFace* FontLibrary::first_with_char(const FcFontSet* fonts, char32_t c, bool first_only) {
+  for (int i = 0; fonts && i < fonts->nfont; ++i) {
+    FcPattern* font = fonts->fonts[i];
+    FcCharSet* coverage = nullptr;
+    if (FcPatternGetCharSet(font, FC_CHARSET, 0, &coverage) != FcResultMatch || !FcCharSetHasChar(coverage, c)) {
+      continue;
+    }
+    FcChar8* file = nullptr;
+    int index = 0;
+    if (FcPatternGetString(font, FC_FILE, 0, &file) == FcResultMatch) {
+      FcPatternGetInteger(font, FC_INDEX, 0, &index);
+      const FontFace* candidate = open(reinterpret_cast<const char*>(file), static_cast<unsigned>(index));
+      if (candidate && candidate->has_char(c)) return candidate;
+    }
+    if (first_only) return nullptr;
+  }
+  return nullptr;
 }
 
 std::vector<std::string> FontLibrary::files() const {

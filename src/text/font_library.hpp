@@ -9,6 +9,8 @@
 
 #include "font_face.hpp"
 
+typedef struct _FcFontSet FcFontSet;  // fontconfig's
+
 namespace recto::text {
 
 struct FontRequest {
@@ -38,6 +40,9 @@ class FontLibrary {
 
  private:
   const FontFace* open(const std::string& path, unsigned index);
+  // The first font of the set, in its order, whose character set has `c` and whose face opens with
+  // it; with `first_only`, that font must be the first whose character set has `c`.
+  const FontFace* first_with_char(const FcFontSet* fonts, char32_t c, bool first_only);
   std::map<std::pair<std::string, unsigned>, std::unique_ptr<FontFace>> faces_;
   std::vector<std::string> files_;
   mutable std::mutex mutex_;  // chapters are shaped on several threads
