@@ -154,3 +154,28 @@ TEST_CASE("A palette PNG packs its indices to the least bit depth that holds its
     for (std::size_t i = 0; i < indices.size(); ++i) CHECK(pixels[i] == palette[indices[i]].r);
   }
 }
+
+TEST_CASE("A palette PNG's runs of empty rows, longer and shorter than its deflated piece of them, decode as index 0",
+          "[cover]") {
+  using recto::cover::palette_png;
+  using recto::cover::Rgb;
+  const std::vector<Rgb> palette{{0, 0, 0}, {85, 85, 85}, {170, 170, 170}, {255, 255, 255}};
+  const int width = 33, height = 300;
+  // Inked rows after 65 empty ones, between runs of 133 and 99, and an image of empty rows only.
+  for (const std::vector<int>& inked : {std::vector<int>{65, 66, 200}, std::vector<int>{}}) {
+    std::vector<std::vector<std::uint8_t>> rows(height);
+    for (int y : inked) {
+      for (int x = 0; x < width; ++x) rows[static_cast<std::size_t>(y)].push_back(static_cast<std::uint8_t>((x + y) % 4));
+    }
+    const std::vector<std::uint8_t> pixels = grey_pixels(palette_png(width, rows, palette));
+    REQUIRE(pixels.size() == static_cast<std::size_t>(width * height));
+    int wrong = 0;
+    for (int y = 0; y < height; ++y) {
+      for (int x = 0; x < width; ++x) {
+        const auto& row = rows[static_cast<std::size_t>(y)];
+        wrong += pixels[static_cast<std::size_t>(y * width + x)] != palette[row.empty() ? 0 : row[static_cast<std::size_t>(x)]].r;
+      }
+    }
+    CHECK(wrong == 0);
+  }
+}
