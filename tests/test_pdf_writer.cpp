@@ -368,12 +368,13 @@ TEST_CASE("glyph codes are shown as two bytes each in literal strings, escaped w
   // Glyphs 0 to 4 have the codes below; each stands for its own ToUnicode text, so no span.
   pdf::PdfFont font;
   font.code = {0x0041, 0x0028, 0x295C, 0x0D0A, 0x0029};
-  font.text = {"a", "b", "c", "d", "e"};
+  font.text = {1, 2, 3, 4, 5};
+  font.texts = {"", "a", "b", "c", "d", "e"};
   const std::vector<double> widths(0x295D, 500);
   typeset::GlyphRun run;
   run.size = 10;
   for (std::uint32_t g = 0; g < 5; ++g) {
-    run.add_glyph(g, 5.0 * g, font.text[g]);
+    run.add_glyph(g, 5.0 * g, font.texts[font.text[g]]);
   }
   std::string ops = pdf::glyph_run_operators(run, {"R1", &font, &widths});
   const std::string shown("[(\0A\0\\(\\)\\\\\\r\n\0\\))]TJ\n", 22);

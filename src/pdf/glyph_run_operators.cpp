@@ -115,7 +115,7 @@ std::string glyph_run_operators(const typeset::GlyphRun& run, const FontResource
   for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
     const std::uint32_t glyph = run.glyphs[i].id;
     const std::string_view text = run.text_of(i);
-    const bool needs_span = !same_text(text, font.text.at(glyph));
+    const bool needs_span = !same_text(text, font.texts[font.text.at(glyph)]);
     if (in_span && (!needs_span || !text.empty())) {
       show.end_actual_text();
       in_span = false;

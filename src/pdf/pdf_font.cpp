@@ -75,7 +75,10 @@ PdfFont make_pdf_font(const FontUsage& usage) {
   font.code.resize(highest + 1);
   font.text.resize(highest + 1);
   for (const auto& [glyph, code] : subset.new_glyph) font.code[glyph] = code;
-  for (const auto& [glyph, text] : usage.glyph_text) font.text.at(glyph) = text;
+  for (const auto& [glyph, text] : usage.glyph_text) {
+    font.text.at(glyph) = static_cast<std::uint32_t>(font.texts.size());
+    font.texts.push_back(text);
+  }
   return font;
 }
 

@@ -25,7 +25,9 @@ struct PdfFont {
 
   // By the face's glyph id, up to the highest the document uses (looked up for every glyph set):
   std::vector<std::uint32_t> code;  // the glyph's code in the PDF
-  std::vector<std::string> text;    // its ToUnicode text ("": none)
+  std::vector<std::uint32_t> text;  // its ToUnicode text, as an index in `texts` (a CJK face has tens
+                                    // of thousands of ids: four bytes each, not a string)
+  std::vector<std::string> texts{""};  // the glyphs' texts, "" (none) first
 };
 
 // Subsets the face (hb-subset) and describes the result. The subset tag is derived from the name
