@@ -11,6 +11,7 @@
 #include "depfile.hpp"
 #include "end_process.hpp"
 #include "epub.hpp"
+#include "hyphenate_ahead.hpp"
 #include "hyphenator.hpp"
 #include "load.hpp"
 #include "output_file.hpp"
@@ -136,6 +137,11 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
   }
   std::string stem = output_stem(loaded.doc, options.source);
   std::vector<Product> products;
+  // fontconfig is seldom loaded yet: the words are hyphenated meanwhile, on this thread, for the
+  // typesetting to find.
+  typeset::hyphenate_ahead(loaded.doc, loaded.hyphenator, [&] {
+    return fonts_made.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+  });
   text::FontLibrary& fonts = *fonts_made.get();
   BookCover cover(loaded);
   if (want_epub) cover.start();

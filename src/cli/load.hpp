@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "diagnostics.hpp"
 #include "env.hpp"
+#include "hyphenator.hpp"
 #include "manuscript.hpp"
 #include "tree.hpp"
 
@@ -15,6 +16,7 @@ struct Loaded {
   Env env;
   Diagnostics diags;
   Document doc;
+  text::Hyphenator hyphenator;  // the words' hyphenation points, found once for every edition
 };
 
 // Reads (and unless options.raw, resolves) the manuscript; returns kOk, kManuscriptError or kIoError.

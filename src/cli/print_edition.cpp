@@ -65,6 +65,7 @@ std::optional<typeset::PagedDoc> print_edition(Loaded& loaded, const std::string
   epub::Edition edition = epub::make_edition(loaded.doc.meta, source_date_epoch(ok));
   typeset::TypesetOptions options{edition.timestamp, "recto " RECTO_VERSION, edition.identifier,
                                   sheet->cover ? cover.bytes() : ""};
+  options.hyphenator = &loaded.hyphenator;
   return typeset::typeset_book(loaded.doc, *sheet, fonts, options, loaded.env, loaded.diags);
 }
 

@@ -17,7 +17,8 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
   FontSet set;
   if (!find_fonts(sheet, fonts, set, diags)) return std::nullopt;
   text::ShapeCache shapes;
-  text::Hyphenator hyphenator;
+  text::Hyphenator own_hyphenator;
+  text::Hyphenator& hyphenator = options.hyphenator ? *options.hyphenator : own_hyphenator;
   text::Hyphenator* hyphenate = sheet.hyphenate ? &hyphenator : nullptr;
   text::Shaper shaper(fonts, &shapes, hyphenate);
   std::string lang = doc.meta.language();

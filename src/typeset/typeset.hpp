@@ -6,6 +6,7 @@
 #include "diagnostics.hpp"
 #include "env.hpp"
 #include "font_library.hpp"
+#include "hyphenator.hpp"
 #include "paged_doc.hpp"
 #include "stylesheet.hpp"
 #include "tree.hpp"
@@ -20,6 +21,9 @@ struct TypesetOptions {
   // The text is set in up to this many groups of chapters or paragraphs, on as many threads as there
   // are cores. A fixed number keeps the book the same on any machine; 1 sets it all on this thread.
   std::size_t most_groups = 4;
+  // Where the words' hyphenation points are found and kept, shared by every edition of a book (and
+  // filled ahead: hyphenate_ahead); null: the typesetter's own.
+  text::Hyphenator* hyphenator = nullptr;
 };
 
 // nullopt after an error (a font family that is not installed).
