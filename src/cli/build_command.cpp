@@ -1,9 +1,9 @@
 // Running build: load once, set the pages once, make the files in memory at once (a thread per PDF),
 // then write each atomically; one line.
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <future>
-#include <memory>
 #include <ostream>
 
 #include "commands.hpp"
@@ -112,37 +112,52 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
     return kUsage;
   }
 
-  // fontconfig reads its configuration and caches (some ms) on a thread while the manuscript is read.
-  const std::shared_future<std::shared_ptr<text::FontLibrary>> fonts_made =
-      std::async(std::launch::async, [] { return std::make_shared<text::FontLibrary>(); }).share();
-  std::future<void> fonts_found;
+  // The manuscript is read, then its words hyphenated, on a thread, while this one loads fontconfig's
+  // configuration and caches (some ms: a short book is read by then) and finds the fonts of the themes
+  // the pages are set in as soon as the metadata names them (a long book is still being read). A
+  // thread set going on an idle core starts some tenths of a millisecond later: fontconfig, the
+  // longer task, starts here at once.
   Loaded loaded;
   ReadOptions hooks;
+  std::promise<std::vector<std::string>> themes_named;
+  bool themes_told = false;  // on the reading thread
+  std::atomic<bool> fonts_found{false};
   // The hyphenation patterns load on a thread of their own from when book.yaml names the language,
   // and again if a chapter's front matter names another.
   hooks.on_metadata = [](const Meta& meta) { text::Hyphenator::preload(meta.language()); };
-  // Once the metadata is complete, the fonts of the themes the pages are set in are found on another.
   hooks.on_complete_metadata = [&](const Meta& meta) {
     text::Hyphenator::preload(meta.language());
     std::vector<std::string> themes = want_pdf ? themes_asked(build, default_theme(meta)) : std::vector<std::string>{};
     if (want_paged_epub && std::find(themes.begin(), themes.end(), default_theme(meta)) == themes.end()) {
       themes.push_back(default_theme(meta));
     }
-    fonts_found = std::async(std::launch::async, [fonts_made, themes] {
-      for (const std::string& theme : themes) preload_theme_fonts(theme, *fonts_made.get());
-    });
+    themes_named.set_value(themes);
+    themes_told = true;
   };
-  if (int code = load(options, loaded, err, hooks); code != kOk) {
+  std::future<int> reading = std::async(std::launch::async, [&] {
+    auto tell_no_themes = [&] {  // when the metadata is never complete: an error, an exception
+      if (!themes_told) themes_named.set_value({});
+    };
+    int code = kOk;
+    try {
+      code = load(options, loaded, err, hooks);
+    } catch (...) {
+      tell_no_themes();
+      throw;
+    }
+    tell_no_themes();
+    // The fonts are seldom found yet: the words are hyphenated meanwhile, for the typesetting to find.
+    if (code == kOk) typeset::hyphenate_ahead(loaded.doc, loaded.hyphenator, [&] { return fonts_found.load(); });
+    return code;
+  });
+  text::FontLibrary fonts;
+  for (const std::string& theme : themes_named.get_future().get()) preload_theme_fonts(theme, fonts);
+  fonts_found = true;
+  if (int code = reading.get(); code != kOk) {
     return code == kIoError ? code : report(options, loaded, err);
   }
   std::string stem = output_stem(loaded.doc, options.source);
   std::vector<Product> products;
-  // fontconfig is seldom loaded yet: the words are hyphenated meanwhile, on this thread, for the
-  // typesetting to find.
-  typeset::hyphenate_ahead(loaded.doc, loaded.hyphenator, [&] {
-    return fonts_made.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
-  });
-  text::FontLibrary& fonts = *fonts_made.get();
   BookCover cover(loaded);
   if (want_epub) cover.start();
   // The book's own theme is its print edition: set once, for its PDF and for the EPUB's page numbers.
