@@ -33,7 +33,7 @@ std::string compressed(std::string_view data, int level, Bound bound, Compress c
 }  // namespace
 
 std::string zlib_deflated(std::string_view data) {
-  return compressed(data, 4, libdeflate_zlib_compress_bound, libdeflate_zlib_compress);
+  return compressed(data, 1, libdeflate_zlib_compress_bound, libdeflate_zlib_compress);
 }
 
 std::string raw_deflated(std::string_view data) {

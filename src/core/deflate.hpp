@@ -8,9 +8,10 @@
 
 namespace recto {
 
-// The data as a zlib stream, at level 4: on page content, 4 % larger than at level 6 in two thirds
-// of the time, so that a 245,000-word book's PDF is written 4 % sooner at 3 % more bytes (still 40 %
-// fewer than Typst's). Throws std::runtime_error when it fails.
+// The data as a zlib stream, at level 1 (libdeflate's fastest matcher): on page content, 5 % larger
+// than at level 4 in less than half the time (23 against 54 µs for a 12 KB page), so that a
+// 245,000-word book is built 5 % sooner at 4 % more PDF bytes (2.48 MB, still 38 % fewer than
+// Typst's). Throws std::runtime_error when it fails.
 std::string zlib_deflated(std::string_view data);
 
 // The data as raw deflate (a ZIP entry's compressed data), at level 6. Throws as zlib_deflated.
