@@ -39,6 +39,11 @@ SIZES = {  # name: (words, chapters)
 }
 SLOW = 5.0        # a run slower than this (in the warm-up) gets fewer runs
 SLOW_RUNS = 3
+# A run faster than this gets as many runs as fit in FAST_SECONDS, up to FAST_MOST: on two shared
+# cores one disturbed run in five moves the median of a 30 ms run, not of a 3 s one.
+FAST = 0.2
+FAST_SECONDS = 1.0
+FAST_MOST = 25
 TIMEOUT = 900
 
 TYPST_SCRIPT = r"""
@@ -101,11 +106,14 @@ def peak_rss_mib(cmd, cwd=None):
 
 
 def measure(cmd, runs, cwd=None, prepare=None):
-    """Warm-up, then `runs` timed runs (fewer for slow ones), then one run for peak RSS."""
+    """Warm-up, then `runs` timed runs (fewer for slow ones, more for fast ones), then one run for
+    peak RSS."""
     if prepare:
         prepare()
     warm = run(cmd, cwd)
     n = runs if warm <= SLOW else min(runs, SLOW_RUNS)
+    if warm < FAST:
+        n = max(runs, min(FAST_MOST, int(FAST_SECONDS / max(warm, 0.001))))
     times = []
     for _ in range(n):
         if prepare:
@@ -302,8 +310,9 @@ def machine_line():
 def report(results, versions, runs):
     lines = ["# recto benchmark", "",
              "Written by `make bench` (bench/bench.py). Whole-process wall time (`time.perf_counter` around "
-             "`subprocess.run`), one warm-up then %d runs each (%d for runs over %g s); peak RSS from one "
-             "extra run under `/usr/bin/time -v`. Ratio: the tool's median over recto EPUB + PDF's median." % (runs, SLOW_RUNS, SLOW),
+             "`subprocess.run`), one warm-up then %d runs each (%d for runs over %g s; for runs under %g s, as "
+             "many as fit in %g s, up to %d); peak RSS from one extra run under `/usr/bin/time -v`. Ratio: the "
+             "tool's median over recto EPUB + PDF's median." % (runs, SLOW_RUNS, SLOW, FAST, FAST_SECONDS, FAST_MOST),
              "", machine_line(), "",
              "Versions: " + "; ".join("%s: %s" % kv for kv in versions.items()), ""]
     for size, book, rows, checks in results:
