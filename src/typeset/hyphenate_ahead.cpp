@@ -1,6 +1,7 @@
 // Walking the text's words into the hyphenator's cache.
 #include "hyphenate_ahead.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 #include "tree_walk.hpp"
