@@ -5,8 +5,11 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <tuple>
+
+#include "font_memo.hpp"
 
 namespace recto::text {
 
@@ -65,13 +68,55 @@ std::string style_key(bool bold, bool italic, const std::string& rest) {
   return std::string(1, bold ? 'b' : '-') + (italic ? 'i' : '-') + rest;
 }
 
-// fontconfig's configuration is global: loaded by the first library alive, freed with the last, or
-// at a quick exit (std::quick_exit) while libraries are alive, as memory checkers cannot follow
-// fontconfig's internal references and call it lost.
-int live_libraries = 0;
+// fontconfig's configuration is global: loaded by the first library that needs it, freed with the
+// last, or at a quick exit (std::quick_exit) while libraries hold it, as memory checkers cannot follow
+// fontconfig's internal references and call it lost. The font memo is saved then.
+std::mutex fontconfig_users_mutex;
+int fontconfig_users = 0;
+
+void save_memo_and_free_fontconfig() {
+  if (FontMemo* memo = process_font_memo()) memo->save();
+  FcFini();
+}
 
 void free_at_quick_exit() {
-  if (live_libraries > 0) FcFini();
+  if (fontconfig_users > 0) save_memo_and_free_fontconfig();
+}
+
+// Whether the memo's answers hold, as read when the process first needed fonts.
+bool memo_holds() {
+  static const bool holds = process_font_memo() && process_font_memo()->load();
+  return holds;
+}
+
+std::vector<std::string> strings_of(FcStrList* list) {
+  std::vector<std::string> strings;
+  while (FcChar8* s = FcStrListNext(list)) strings.emplace_back(reinterpret_cast<const char*>(s));
+  FcStrListDone(list);
+  return strings;
+}
+
+// What fontconfig's answers come from: the configuration files it read and their folders, the files
+// a user may add to it, and the font folders.
+std::vector<std::string> configuration_paths() {
+  std::vector<std::string> paths = strings_of(FcConfigGetConfigFiles(nullptr));
+  for (std::size_t i = 0, files = paths.size(); i < files; ++i) {
+    paths.push_back(std::filesystem::path(paths[i]).parent_path().string());
+  }
+  for (std::string& dir : strings_of(FcConfigGetConfigDirs(nullptr))) paths.push_back(std::move(dir));
+  for (std::string& dir : strings_of(FcConfigGetFontDirs(nullptr))) paths.push_back(std::move(dir));
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  const char* home = std::getenv("HOME");
+  std::string config_home = xdg && *xdg ? xdg : home ? std::string(home) + "/.config" : "";
+  if (!config_home.empty()) {
+    for (const char* name : {"/fontconfig", "/fontconfig/fonts.conf", "/fontconfig/conf.d"}) {
+      paths.push_back(config_home + name);
+    }
+  }
+  if (home) {
+    for (const char* name : {"/.fonts.conf", "/.fonts.conf.d"}) paths.push_back(std::string(home) + name);
+  }
+  return paths;
 }
 
 }  // namespace
@@ -79,11 +124,35 @@ void free_at_quick_exit() {
 FontLibrary::FontLibrary() {
   static const bool registered = std::at_quick_exit(free_at_quick_exit) == 0;
   (void)registered;
-  if (live_libraries++ == 0) FcInit();
+  if (!memo_holds()) use_fontconfig();
 }
 
 FontLibrary::~FontLibrary() {
-  if (--live_libraries == 0) FcFini();
+  if (!uses_fontconfig_) return;
+  std::lock_guard<std::mutex> lock(fontconfig_users_mutex);
+  if (--fontconfig_users == 0) save_memo_and_free_fontconfig();
+}
+
+void FontLibrary::use_fontconfig() {
+  if (uses_fontconfig_) return;
+  std::lock_guard<std::mutex> lock(fontconfig_users_mutex);
+  if (fontconfig_users++ == 0) {
+    FcInit();
+    if (FontMemo* memo = process_font_memo()) memo->watch_configuration(configuration_paths());
+  }
+  uses_fontconfig_ = true;
+}
+
+bool FontLibrary::remembered(const std::string& question, const FontFace*& face) {
+  FontMemo* memo = process_font_memo();
+  std::optional<FontAnswer> answer = memo ? memo->answer(question) : std::nullopt;
+  if (!answer) return false;
+  face = answer->path.empty() ? nullptr : open(answer->path, answer->index);
+  return true;
+}
+
+void FontLibrary::remember(const std::string& question, const FontFace* face) {
+  if (FontMemo* memo = process_font_memo()) memo->record(question, face ? FontAnswer{face->path, face->index} : FontAnswer{});
 }
 
 const FontFace* FontLibrary::open(const std::string& path, unsigned index) {
@@ -100,7 +169,11 @@ const FontFace* FontLibrary::find(const FontRequest& request) {
   std::string key = style_key(request.bold, request.italic, request.family);
   auto it = found_.find(key);
   if (it != found_.end()) return it->second;
+  const std::string question = "family " + key;
+  const FontFace* face = nullptr;
+  if (remembered(question, face)) return found_[key] = face;
 
+  use_fontconfig();
   Pattern asked(FcPatternCreate());
   FcPatternAddString(asked.get(), FC_FAMILY, fc_string(request.family));
   asked = styled_pattern(std::move(asked), request.bold, request.italic);
@@ -113,13 +186,13 @@ const FontFace* FontLibrary::find(const FontRequest& request) {
   FcResult result = FcResultNoMatch;
   Pattern match(faces->nfont > 0 ? FcFontSetMatch(nullptr, sets, 1, asked.get(), &result) : nullptr);
 
-  const FontFace* face = nullptr;
   FcChar8* file = nullptr;
   int index = 0;
   if (match && FcPatternGetString(match.get(), FC_FILE, 0, &file) == FcResultMatch) {
     FcPatternGetInteger(match.get(), FC_INDEX, 0, &index);
     face = open(reinterpret_cast<const char*>(file), static_cast<unsigned>(index));
   }
+  remember(question, face);
   return found_[key] = face;
 }
 
@@ -128,7 +201,11 @@ const FontFace* FontLibrary::fallback(char32_t c, bool bold, bool italic, const 
   std::string char_key = style_key(bold, italic, std::to_string(c) + ' ' + lang);
   auto known = fallbacks_.find(char_key);
   if (known != fallbacks_.end()) return known->second;
+  const std::string question = "char " + char_key;
+  const FontFace* face = nullptr;
+  if (remembered(question, face)) return fallbacks_[char_key] = face;
 
+  use_fontconfig();
   std::unique_ptr<FcCharSet, CharSetDeleter> chars(FcCharSetCreate());
   FcCharSetAddChar(chars.get(), c);
   Pattern asked(FcPatternCreate());
@@ -141,11 +218,12 @@ const FontFace* FontLibrary::fallback(char32_t c, bool bold, bool italic, const 
   // untrimmed order, and the trimmed order is made only when it fails.
   FcResult result = FcResultNoMatch;
   std::unique_ptr<FcFontSet, FontSetDeleter> untrimmed(FcFontSort(nullptr, asked.get(), FcFalse, nullptr, &result));
-  const FontFace* face = first_with_char(untrimmed.get(), c, true);
+  face = first_with_char(untrimmed.get(), c, true);
   if (!face) {
     std::unique_ptr<FcFontSet, FontSetDeleter> trimmed(FcFontSort(nullptr, asked.get(), FcTrue, nullptr, &result));
     face = first_with_char(trimmed.get(), c, false);
   }
+  remember(question, face);
   return fallbacks_[char_key] = face;
 }
 

@@ -1,4 +1,5 @@
-// Fonts by family name, found with fontconfig, opened once; fallback faces for missing characters.
+// Fonts by family name, found with fontconfig (or in the font memo), opened once; fallback faces for
+// missing characters.
 #pragma once
 
 #include <map>
@@ -18,6 +19,8 @@ struct FontRequest {
   bool bold = false, italic = false;
 };
 
+// fontconfig's configuration is loaded when the library is made, unless the process's font memo
+// (font_memo.hpp) holds answers; then only when a question is not among them.
 class FontLibrary {
  public:
   FontLibrary();
@@ -39,12 +42,18 @@ class FontLibrary {
   std::vector<std::string> files() const;
 
  private:
+  // Loads fontconfig's configuration, once for every library alive.
+  void use_fontconfig();
   const FontFace* open(const std::string& path, unsigned index);
+  // The memo's answer to the question, opened; false when the memo has none.
+  bool remembered(const std::string& question, const FontFace*& face);
+  void remember(const std::string& question, const FontFace* face);
   // The first font of the set, in its order, whose character set has `c` and whose face opens with
   // it; with `first_only`, that font must be the first whose character set has `c`.
   const FontFace* first_with_char(const FcFontSet* fonts, char32_t c, bool first_only);
   std::map<std::pair<std::string, unsigned>, std::unique_ptr<FontFace>> faces_;
   std::vector<std::string> files_;
+  bool uses_fontconfig_ = false;
   mutable std::mutex mutex_;  // chapters are shaped on several threads
   // Keyed by style and family; by style, character and language.
   std::map<std::string, const FontFace*> found_, fallbacks_;

@@ -1,0 +1,173 @@
+// The font memo's file: its context, the watched paths' states, the answers; read, checked,
+// written.
+#include "font_memo.hpp"
+
+#include <fontconfig/fontconfig.h>
+#include <sys/stat.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "output_file.hpp"
+
+namespace recto::text {
+
+namespace {
+
+constexpr const char* kFormat = "recto font memo 1";
+constexpr const char* kEndOfContext = "--";
+
+// What may be written as one field of a line.
+bool plain(const std::string& s) {
+  return s.find_first_of("\t\n") == std::string::npos;
+}
+
+std::vector<std::string> fields_of(const std::string& line) {
+  std::vector<std::string> fields;
+  std::size_t start = 0;
+  for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1) {
+    fields.push_back(line.substr(start, tab - start));
+  }
+  fields.push_back(line.substr(start));
+  return fields;
+}
+
+std::string hex_hash(const std::string& s) {  // FNV-1a: the same name in every run
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  static const char digits[] = "0123456789abcdef";
+  std::string out;
+  for (int shift = 60; shift >= 0; shift -= 4) out += digits[(h >> shift) & 15];
+  return out;
+}
+
+std::string env_or_empty(const char* name) {
+  const char* value = std::getenv(name);
+  return value ? value : "";
+}
+
+// A path's state: "-" when absent, else its modification time, size and inode.
+std::string state_of(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return "-";
+  return std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + " " +
+         std::to_string(st.st_size) + " " + std::to_string(st.st_ino);
+}
+
+}  // namespace
+
+FontMemo::FontMemo(std::filesystem::path file, std::string context)
+    : file_(std::move(file)), context_(std::move(context)) {}
+
+bool FontMemo::load() {
+  std::ifstream in(file_, std::ios::binary);
+  std::stringstream whole;
+  whole << in.rdbuf();
+  const std::string text = whole.str();
+  const std::string head = context_ + "\n" + kEndOfContext + "\n";
+  if (text.compare(0, head.size(), head) != 0) return false;
+
+  std::map<std::string, FontAnswer> answers;
+  std::map<std::string, std::string> configuration, fonts;
+  std::istringstream lines(text.substr(head.size()));
+  for (std::string line; std::getline(lines, line);) {
+    std::vector<std::string> f = fields_of(line);
+    if (f.size() == 3 && (f[0] == "config" || f[0] == "font")) {
+      if (state_of(f[1]) != f[2]) return false;
+      (f[0] == "config" ? configuration : fonts)[f[1]] = f[2];
+    } else if (f.size() == 4 && f[0] == "answer" && !f[3].empty() && f[3].size() < 6 &&
+               f[3].find_first_not_of("0123456789") == std::string::npos) {
+      answers[f[1]] = {f[2], static_cast<unsigned>(std::stoul(f[3]))};
+    } else {
+      return false;
+    }
+  }
+  if (configuration.empty()) return false;
+  std::lock_guard<std::mutex> lock(mutex_);
+  answers_ = std::move(answers);
+  configuration_ = std::move(configuration);
+  fonts_ = std::move(fonts);
+  changed_ = false;
+  return true;
+}
+
+std::optional<FontAnswer> FontMemo::answer(const std::string& question) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto found = answers_.find(question);
+  if (found == answers_.end()) return std::nullopt;
+  return found->second;
+}
+
+void FontMemo::record(const std::string& question, const FontAnswer& answer) {
+  if (!plain(question) || !plain(answer.path)) return;
+  std::string font_state = answer.path.empty() ? "" : state_of(answer.path);
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto [at, added] = answers_.try_emplace(question, answer);
+  if (!added && at->second == answer) return;
+  at->second = answer;
+  if (!answer.path.empty()) fonts_[answer.path] = font_state;
+  changed_ = true;
+}
+
+void FontMemo::watch_configuration(const std::vector<std::string>& paths) {
+  std::map<std::string, std::string> configuration;
+  for (const std::string& path : paths) {
+    if (!plain(path)) return;  // not a memo this file format can keep
+    configuration[path] = state_of(path);
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (configuration == configuration_) return;
+  configuration_ = std::move(configuration);
+  changed_ = true;
+}
+
+std::string FontMemo::text() const {
+  std::string out = context_ + "\n" + kEndOfContext + "\n";
+  for (const auto& [path, state] : configuration_) out += "config\t" + path + "\t" + state + "\n";
+  for (const auto& [path, state] : fonts_) out += "font\t" + path + "\t" + state + "\n";
+  for (const auto& [question, a] : answers_) {
+    out += "answer\t" + question + "\t" + a.path + "\t" + std::to_string(a.index) + "\n";
+  }
+  return out;
+}
+
+void FontMemo::save() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!changed_ || configuration_.empty()) return;
+  std::error_code ec;
+  std::filesystem::create_directories(file_.parent_path(), ec);
+  if (!ec) write_file_atomically(file_, text());  // a cache: a failure costs the next run time only
+  changed_ = false;
+}
+
+FontMemo* process_font_memo() {
+  static const std::unique_ptr<FontMemo> memo = []() -> std::unique_ptr<FontMemo> {
+    std::filesystem::path folder;
+    if (std::string xdg = env_or_empty("XDG_CACHE_HOME"); !xdg.empty() && xdg.front() == '/') {
+      folder = std::filesystem::path(xdg) / "recto";
+    } else if (std::string home = env_or_empty("HOME"); !home.empty() && home.front() == '/') {
+      folder = std::filesystem::path(home) / ".cache" / "recto";
+    } else {
+      return nullptr;
+    }
+    // What fontconfig's answers depend on besides the files: its version and the environment it
+    // reads; and the executable, whose way of asking may change with it.
+    std::error_code ec;
+    std::string exe = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+    std::string names = "exe " + exe + "\n";
+    for (const char* name :
+         {"FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT", "FC_LANG", "LC_ALL",
+          "LC_CTYPE", "LANG", "HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"}) {
+      names += std::string(name) + "=" + env_or_empty(name) + "\n";
+    }
+    std::string context = std::string(kFormat) + "\nfontconfig " + std::to_string(FcGetVersion()) +
+                          "\n" + names + "exe state " + state_of(exe);
+    return std::make_unique<FontMemo>(folder / ("fonts-" + hex_hash(names) + ".memo"), context);
+  }();
+  return memo.get();
+}
+
+}  // namespace recto::text

@@ -1,0 +1,115 @@
+// The font memo: answers kept between runs hold only while their context and every watched path are
+// as they were; a build served from it writes the same bytes as one that asks fontconfig.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <thread>
+
+#include "font_memo.hpp"
+#include "support.hpp"
+
+namespace fs = std::filesystem;
+using namespace recto::test;
+using recto::text::FontAnswer;
+using recto::text::FontMemo;
+
+namespace {
+
+// A memo kept in the folder, with a configuration file, a folder that does not exist yet and a font
+// file watched, and two answers: one face, one "no font".
+struct KeptMemo {
+  TempDir dir;
+  fs::path file = dir.path / "memo", config = dir.path / "fonts.conf",
+           missing = dir.path / "conf.d", font = dir.path / "Face.otf";
+  KeptMemo() {
+    write_file(config, "<fontconfig/>");
+    write_file(font, "font bytes");
+    FontMemo memo(file, "context 1");
+    memo.watch_configuration({config.string(), missing.string()});
+    memo.record("family --Some Serif", {font.string(), 2});
+    memo.record("char --12354 ja", {});
+    memo.save();
+  }
+};
+
+// Rewrites a file with other bytes and a later modification time.
+void change(const fs::path& path) {
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  std::ofstream(path, std::ios::app) << "changed";
+}
+
+}  // namespace
+
+TEST_CASE("a saved font memo gives its answers back while nothing it watches changed", "[fonts]") {
+  KeptMemo kept;
+  FontMemo memo(kept.file, "context 1");
+  REQUIRE(memo.load());
+  CHECK(memo.answer("family --Some Serif") == FontAnswer{kept.font.string(), 2});
+  CHECK(memo.answer("char --12354 ja") == FontAnswer{});
+  CHECK_FALSE(memo.answer("family --Other"));
+}
+
+TEST_CASE("a font memo holds nothing when its context or a watched path changed", "[fonts]") {
+  KeptMemo kept;
+  std::string context = "context 1";
+  SECTION("another context") {
+    context = "context 2";
+  }
+  SECTION("a configuration file changed") {
+    change(kept.config);
+  }
+  SECTION("a configuration file removed") {
+    fs::remove(kept.config);
+  }
+  SECTION("a path that was absent made") {
+    fs::create_directory(kept.missing);
+  }
+  SECTION("an answered font file changed") {
+    change(kept.font);
+  }
+  SECTION("the memo's file damaged") {
+    change(kept.file);
+  }
+  SECTION("the memo's file cut short") {
+    fs::resize_file(kept.file, 40);
+  }
+  FontMemo memo(kept.file, context);
+  CHECK_FALSE(memo.load());
+  CHECK_FALSE(memo.answer("family --Some Serif"));
+}
+
+TEST_CASE("a font memo that cannot be written costs nothing but time", "[fonts]") {
+  FontMemo memo("/dev/null/recto/memo", "context");
+  memo.watch_configuration({"/etc"});
+  memo.record("family --Some Serif", {"/dev/null", 0});
+  CHECK_NOTHROW(memo.save());
+  CHECK_FALSE(memo.load());
+}
+
+TEST_CASE("a build answered by the font memo writes the bytes of one answered by fontconfig",
+          "[fonts][cli]") {
+  TempDir cache, cold, warm, unkept;
+  auto build = [](const fs::path& cache_home, const fs::path& out) {
+    RunResult r = run_command("env XDG_CACHE_HOME='" + cache_home.string() + "' " + RECTO_BINARY +
+                              " build -q --format epub,pdf --theme trade,ereader -o '" +
+                              out.string() + "' source");
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+  };
+  build(cache.path, cold.path);  // fontconfig answers; the memo is written
+  std::vector<fs::path> memos;
+  for (const auto& e : fs::directory_iterator(cache.path / "recto")) memos.push_back(e.path());
+  REQUIRE(memos.size() == 1);
+  const std::string written = read_text(memos[0]);
+  CHECK(written.find("\nanswer\tfamily --EB Garamond 12\t") != std::string::npos);
+  CHECK(written.find("\nanswer\tchar --38544 zh\t") !=
+        std::string::npos);  // 隐, from a fallback font
+
+  build(cache.path, warm.path);  // the memo answers
+  CHECK(read_text(memos[0]) == written);
+  build("/dev/null/unwritable", unkept.path);  // no memo at all
+  for (const char* name :
+       {"wechat-is-watching.epub", "wechat-is-watching.pdf", "wechat-is-watching-ereader.pdf"}) {
+    CHECK(read_text(warm.path / name) == read_text(cold.path / name));
+    CHECK(read_text(unkept.path / name) == read_text(cold.path / name));
+  }
+}
