@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <future>
+#include <memory>
 #include <ostream>
 
 #include "commands.hpp"
@@ -112,15 +113,15 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
     return kUsage;
   }
 
-  // The manuscript is read, then its words hyphenated, on a thread, while this one loads fontconfig's
-  // configuration and caches (some ms: a short book is read by then) and finds the fonts of the themes
-  // the pages are set in as soon as the metadata names them (a long book is still being read). A
-  // thread set going on an idle core starts some tenths of a millisecond later: fontconfig, the
-  // longer task, starts here at once.
+  // The manuscript is read, then its words hyphenated, on this thread, while another finds the fonts
+  // of the themes the pages are set in as soon as the metadata names them (from the font memo, or
+  // after loading fontconfig's configuration: some ms), until the fonts are found. Reading is the
+  // longer task when the memo answers; a thread set going on an idle core starts some tenths of a
+  // millisecond later, so it is the fonts' thread.
   Loaded loaded;
   ReadOptions hooks;
   std::promise<std::vector<std::string>> themes_named;
-  bool themes_told = false;  // on the reading thread
+  bool themes_told = false;
   std::atomic<bool> fonts_found{false};
   // The hyphenation patterns load on a thread of their own from when book.yaml names the language,
   // and again if a chapter's front matter names another.
@@ -134,27 +135,29 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
     themes_named.set_value(themes);
     themes_told = true;
   };
-  std::future<int> reading = std::async(std::launch::async, [&] {
-    auto tell_no_themes = [&] {  // when the metadata is never complete: an error, an exception
-      if (!themes_told) themes_named.set_value({});
-    };
-    int code = kOk;
-    try {
-      code = load(options, loaded, err, hooks);
-    } catch (...) {
-      tell_no_themes();
-      throw;
-    }
-    tell_no_themes();
-    // The fonts are seldom found yet: the words are hyphenated meanwhile, for the typesetting to find.
-    if (code == kOk) typeset::hyphenate_ahead(loaded.doc, loaded.hyphenator, [&] { return fonts_found.load(); });
-    return code;
+  auto tell_no_themes = [&] {  // when the metadata is never complete: an error, an exception
+    if (!themes_told) themes_named.set_value({});
+  };
+  std::unique_ptr<text::FontLibrary> library;
+  std::future<void> finding = std::async(std::launch::async, [&] {
+    library = std::make_unique<text::FontLibrary>();
+    for (const std::string& theme : themes_named.get_future().get()) preload_theme_fonts(theme, *library);
+    fonts_found = true;
   });
-  text::FontLibrary fonts;
-  for (const std::string& theme : themes_named.get_future().get()) preload_theme_fonts(theme, fonts);
-  fonts_found = true;
-  if (int code = reading.get(); code != kOk) {
-    return code == kIoError ? code : report(options, loaded, err);
+  int read_code = kOk;
+  try {
+    read_code = load(options, loaded, err, hooks);
+  } catch (...) {
+    tell_no_themes();
+    throw;
+  }
+  tell_no_themes();
+  // Until the fonts are found, the words are hyphenated, for the typesetting to find.
+  if (read_code == kOk) typeset::hyphenate_ahead(loaded.doc, loaded.hyphenator, [&] { return fonts_found.load(); });
+  finding.get();
+  text::FontLibrary& fonts = *library;
+  if (read_code != kOk) {
+    return read_code == kIoError ? read_code : report(options, loaded, err);
   }
   std::string stem = output_stem(loaded.doc, options.source);
   std::vector<Product> products;

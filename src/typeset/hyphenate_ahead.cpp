@@ -8,15 +8,8 @@
 
 namespace recto::typeset {
 
-namespace {
-
-constexpr std::size_t kWordsBetweenStops = 32;  // asking `stop` costs a system call
-
-}  // namespace
-
 void hyphenate_ahead(const Document& doc, text::Hyphenator& hyphenator, const std::function<bool()>& stop) {
   const std::string lang = doc.meta.language();
-  std::size_t words = 0;
   bool stopped = false;
   for (const Division& division : doc.divisions) {
     walk_inlines(division.blocks, [&](const Inline& x) {
@@ -27,7 +20,7 @@ void hyphenate_ahead(const Document& doc, text::Hyphenator& hyphenator, const st
         const std::size_t end = std::min(text.find(' ', start), text.size());
         if (end > start) {
           hyphenator.points(text.substr(start, end - start), lang);
-          stopped = ++words % kWordsBetweenStops == 0 && stop();
+          stopped = stop();  // the fonts may be found by now: the typesetting waits for this thread
         }
         start = end + 1;
       }
