@@ -124,34 +124,37 @@ TEST_CASE("A palette PNG packs its indices to the least bit depth that holds its
           "[cover]") {
   using recto::cover::palette_png;
   using recto::cover::Rgb;
-  // Odd widths, so that rows end inside a byte; each index's colour is a grey of its own.
+  // Odd widths, so that rows end inside a byte, one short of the eight indices packed at a time and
+  // one past them; each index's colour is a grey of its own.
   for (int colours : {2, 3, 16, 17}) {
-    std::vector<Rgb> palette;
-    for (int i = 0; i < colours; ++i) {
-      auto grey = static_cast<std::uint8_t>(i * 255 / (colours - 1));
-      palette.push_back({grey, grey, grey});
+    for (int width : {7, 21}) {
+      std::vector<Rgb> palette;
+      for (int i = 0; i < colours; ++i) {
+        auto grey = static_cast<std::uint8_t>(i * 255 / (colours - 1));
+        palette.push_back({grey, grey, grey});
+      }
+      // Rows of indices, the second one empty.
+      const int height = 4;
+      std::vector<std::vector<std::uint8_t>> rows(height);
+      std::vector<std::uint8_t> indices;
+      for (int i = 0; i < width * height; ++i) {
+        const int y = i / width;
+        const auto index = static_cast<std::uint8_t>(y == 1 ? 0 : i * 5 % colours);
+        if (y != 1) rows[static_cast<std::size_t>(y)].push_back(index);
+        indices.push_back(index);
+      }
+      std::string png = palette_png(width, rows, palette);
+      int expected_bits = colours <= 2 ? 1 : colours <= 4 ? 2 : colours <= 16 ? 4 : 8;
+      CHECK(png[24] == expected_bits);
+      png_image image{};
+      image.version = PNG_IMAGE_VERSION;
+      REQUIRE(png_image_begin_read_from_memory(&image, png.data(), png.size()));
+      image.format = PNG_FORMAT_GRAY;
+      std::vector<std::uint8_t> pixels(PNG_IMAGE_SIZE(image));
+      REQUIRE(png_image_finish_read(&image, nullptr, pixels.data(), 0, nullptr));
+      REQUIRE(pixels.size() == indices.size());
+      for (std::size_t i = 0; i < indices.size(); ++i) CHECK(pixels[i] == palette[indices[i]].r);
     }
-    // Rows of indices, the second one empty.
-    const int width = 7, height = 4;
-    std::vector<std::vector<std::uint8_t>> rows(height);
-    std::vector<std::uint8_t> indices;
-    for (int i = 0; i < width * height; ++i) {
-      const int y = i / width;
-      const auto index = static_cast<std::uint8_t>(y == 1 ? 0 : i * 5 % colours);
-      if (y != 1) rows[static_cast<std::size_t>(y)].push_back(index);
-      indices.push_back(index);
-    }
-    std::string png = palette_png(width, rows, palette);
-    int expected_bits = colours <= 2 ? 1 : colours <= 4 ? 2 : colours <= 16 ? 4 : 8;
-    CHECK(png[24] == expected_bits);
-    png_image image{};
-    image.version = PNG_IMAGE_VERSION;
-    REQUIRE(png_image_begin_read_from_memory(&image, png.data(), png.size()));
-    image.format = PNG_FORMAT_GRAY;
-    std::vector<std::uint8_t> pixels(PNG_IMAGE_SIZE(image));
-    REQUIRE(png_image_finish_read(&image, nullptr, pixels.data(), 0, nullptr));
-    REQUIRE(pixels.size() == indices.size());
-    for (std::size_t i = 0; i < indices.size(); ++i) CHECK(pixels[i] == palette[indices[i]].r);
   }
 }
 

@@ -44,4 +44,8 @@ std::uint32_t crc32_of(std::string_view data) {
   return libdeflate_crc32(0, data.data(), data.size());
 }
 
+std::uint32_t adler32_of(std::uint32_t adler, std::string_view data) {
+  return libdeflate_adler32(adler, data.data(), data.size());
+}
+
 }  // namespace recto

@@ -1,5 +1,6 @@
 // Deflate compression by libdeflate, whole buffers at a time, so that callers can compress on
-// several threads: zlib streams for the PDF, raw deflate and CRC-32 for the EPUB's ZIP entries.
+// several threads: zlib streams for the PDF, raw deflate and CRC-32 for the EPUB's ZIP entries;
+// Adler-32 for the zlib stream that the cover's PNG deflates with zlib.
 #pragma once
 
 #include <cstdint>
@@ -19,5 +20,8 @@ std::string raw_deflated(std::string_view data);
 
 // The CRC-32 of the data, as ZIP records it.
 std::uint32_t crc32_of(std::string_view data);
+
+// The Adler-32 that a zlib stream ends with, of the data after that of `adler` (1 before any data).
+std::uint32_t adler32_of(std::uint32_t adler, std::string_view data);
 
 }  // namespace recto
