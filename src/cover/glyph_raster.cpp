@@ -4,6 +4,7 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -53,6 +54,7 @@ FT_Face sized_face(FT_Library library, const text::FontFace& font, int size,
 // Lays a rendered glyph's coverage over the image with its top left pixel at (left, top): ink over
 // ink composites as "over" does.
 void lay(const FT_Bitmap& bitmap, int left, int top, Coverage& image) {
+  const int first = std::max(0, -left), end = std::min(static_cast<int>(bitmap.width), image.width - left);
   for (int row = 0; row < static_cast<int>(bitmap.rows); ++row) {
     int y = top + row;
     if (y < 0 || y >= static_cast<int>(image.rows.size())) continue;
@@ -60,11 +62,15 @@ void lay(const FT_Bitmap& bitmap, int left, int top, Coverage& image) {
     std::vector<std::uint8_t>& inked = image.rows[static_cast<std::size_t>(y)];
     if (inked.empty()) inked.resize(static_cast<std::size_t>(image.width));
     std::uint8_t* target = inked.data();
-    for (int column = 0; column < static_cast<int>(bitmap.width); ++column) {
-      int x = left + column;
-      if (x < 0 || x >= image.width) continue;
-      unsigned ink = source[column], under = target[x];
-      target[x] = static_cast<std::uint8_t>(under + (ink * (255 - under) + 127) / 255);
+    for (int column = first; column < end; ++column) {
+      std::uint8_t& pixel = target[left + column];
+      unsigned ink = source[column], under = pixel;
+      // Most pixels are bare ground, or blank in the glyph's box: "over" leaves the other as it is.
+      if (under == 0 || ink == 0) {
+        pixel = static_cast<std::uint8_t>(under | ink);
+      } else {
+        pixel = static_cast<std::uint8_t>(under + (ink * (255 - under) + 127) / 255);
+      }
     }
   }
 }
