@@ -78,8 +78,13 @@ class PatternFiles {
     auto known = loads_.find(path);
     if (known != loads_.end()) return known->second;
     auto read = [path] {
-      std::ifstream in(path, std::ios::binary);
-      const std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      // Read whole, not a character at a time through a stream iterator (1.9 M instructions for
+      // Debian's English patterns, on the way to the first hyphenated word).
+      std::ifstream in(path, std::ios::binary | std::ios::ate);
+      std::string file(in ? static_cast<std::size_t>(in.tellg()) : 0, '\0');
+      in.seekg(0);
+      in.read(file.data(), static_cast<std::streamsize>(file.size()));
+      if (!in) file.clear();
       if (Patterns compiled = compiled_patterns(file)) return compiled;
       return Patterns(hnj_hyphen_load(path.c_str()), hnj_hyphen_free);
     };
