@@ -6,6 +6,7 @@
 #include <future>
 #include <memory>
 #include <ostream>
+#include <thread>
 
 #include "commands.hpp"
 #include "content_plan.hpp"
@@ -141,7 +142,20 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
   std::unique_ptr<text::FontLibrary> library;
   std::future<void> finding = std::async(std::launch::async, [&] {
     library = std::make_unique<text::FontLibrary>();
-    for (const std::string& theme : themes_named.get_future().get()) preload_theme_fonts(theme, *library);
+    // The themes named on the command line are known at once; the book's own once it is read.
+    const std::vector<std::string> asked = want_pdf ? build.themes : std::vector<std::string>{};
+    for (const std::string& theme : asked) preload_theme_fonts(theme, *library);
+    std::future<std::vector<std::string>> named = themes_named.get_future();
+    // This thread has nothing else to do: it looks for the metadata rather than sleeping until told,
+    // as a sleeping thread here wakes up to a millisecond late (its idle core must be woken first).
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(3);
+    while (named.wait_for(std::chrono::seconds(0)) != std::future_status::ready &&
+           std::chrono::steady_clock::now() < until) {
+      std::this_thread::yield();
+    }
+    for (const std::string& theme : named.get()) {
+      if (std::find(asked.begin(), asked.end(), theme) == asked.end()) preload_theme_fonts(theme, *library);
+    }
     fonts_found = true;
   });
   int read_code = kOk;
