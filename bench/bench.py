@@ -80,11 +80,11 @@ class Failure(Exception):
     pass
 
 
-def run(cmd, cwd=None):
+def run(cmd, cwd=None, env=None):
     """One whole-process run; returns its wall time in seconds."""
     t0 = time.perf_counter()
     try:
-        p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        p = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            text=True, errors="replace", timeout=TIMEOUT)
     except FileNotFoundError as e:
         raise Failure("not found: %s" % e.filename)
@@ -96,21 +96,21 @@ def run(cmd, cwd=None):
     return dt
 
 
-def peak_rss_mib(cmd, cwd=None):
+def peak_rss_mib(cmd, cwd=None, env=None):
     if not os.path.exists("/usr/bin/time"):
         return None
-    p = subprocess.run(["/usr/bin/time", "-v"] + cmd, cwd=cwd, stdout=subprocess.DEVNULL,
+    p = subprocess.run(["/usr/bin/time", "-v"] + cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                        stderr=subprocess.PIPE, text=True, errors="replace", timeout=TIMEOUT)
     m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr)
     return int(m.group(1)) / 1024 if m else None
 
 
-def measure(cmd, runs, cwd=None, prepare=None):
+def measure(cmd, runs, cwd=None, prepare=None, env=None):
     """Warm-up, then `runs` timed runs (fewer for slow ones, more for fast ones), then one run for
     peak RSS."""
     if prepare:
         prepare()
-    warm = run(cmd, cwd)
+    warm = run(cmd, cwd, env)
     n = runs if warm <= SLOW else min(runs, SLOW_RUNS)
     if warm < FAST:
         n = max(runs, min(FAST_MOST, int(FAST_SECONDS / max(warm, 0.001))))
@@ -118,10 +118,10 @@ def measure(cmd, runs, cwd=None, prepare=None):
     for _ in range(n):
         if prepare:
             prepare()
-        times.append(run(cmd, cwd))
+        times.append(run(cmd, cwd, env))
     if prepare:
         prepare()
-    rss = peak_rss_mib(cmd, cwd)
+    rss = peak_rss_mib(cmd, cwd, env)
     return {"median": statistics.median(times), "min": min(times), "max": max(times),
             "runs": n, "rss": rss}
 
@@ -196,14 +196,21 @@ def version_of(cmd):
         return None
 
 
+# recto keeps fontconfig's answers between runs (src/text/font_memo.hpp), from the warm-up run on:
+# a cache folder that cannot be made gives the first run on a machine, which loads fontconfig.
+NO_FONT_MEMO = dict(os.environ, XDG_CACHE_HOME="/dev/null/recto-bench-no-font-memo")
+
+
 def tools_for(book, tmp, typst):
-    """(name, peer?, command or Failure, cwd, prepare) for one book."""
+    """(name, peer?, command or Failure, cwd[, environment]) for one book."""
     d = book["dir"]
     recto_out = os.path.join(tmp, "recto")
+    both = [RECTO, "build", d, "-o", recto_out, "--format", "epub,pdf", "--theme", "trade", "-q"]
     tools = [
         ("recto EPUB", False, [RECTO, "build", d, "-o", recto_out, "--format", "epub", "-q"], None),
         ("recto PDF (trade)", False, [RECTO, "build", d, "-o", recto_out, "--format", "pdf", "--theme", "trade", "-q"], None),
-        ("recto EPUB + PDF", False, [RECTO, "build", d, "-o", recto_out, "--format", "epub,pdf", "--theme", "trade", "-q"], None),
+        ("recto EPUB + PDF", False, both, None),
+        ("recto EPUB + PDF, no font memo", False, both, None, NO_FONT_MEMO),
     ]
     if shutil.which("pandoc"):
         tools.append(("pandoc → EPUB", True, ["pandoc", "--metadata-file", "book.yaml", "-o",
@@ -393,13 +400,13 @@ def main(argv=None):
         tmp = os.path.join(BENCH, "out-" + size)
         os.makedirs(tmp, exist_ok=True)
         rows = {}
-        for name, _peer, cmd, cwd in tools_for(book, tmp, typst_cmd):
+        for name, _peer, cmd, cwd, *env in tools_for(book, tmp, typst_cmd):
             if isinstance(cmd, Failure):
                 rows[name] = str(cmd)
                 log("bench:   %-18s %s" % (name, cmd))
                 continue
             try:
-                r = measure(cmd, a.runs, cwd)
+                r = measure(cmd, a.runs, cwd, env=env[0] if env else None)
                 rows[name] = r
                 log("bench:   %-18s median %s s (min %s, max %s, %d runs), peak %s MiB" % (
                     name, fmt_s(r["median"]), fmt_s(r["min"]), fmt_s(r["max"]), r["runs"],
