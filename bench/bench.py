@@ -196,9 +196,10 @@ def version_of(cmd):
         return None
 
 
-# recto keeps fontconfig's answers between runs (src/text/font_memo.hpp), from the warm-up run on:
-# a cache folder that cannot be made gives the first run on a machine, which loads fontconfig.
-NO_FONT_MEMO = dict(os.environ, XDG_CACHE_HOME="/dev/null/recto-bench-no-font-memo")
+# recto keeps fontconfig's answers and the generated cover between runs (src/text/font_memo.hpp,
+# src/cover/cover_memo.hpp), from the warm-up run on: a cache folder that cannot be made gives the
+# first run on a machine, which loads fontconfig and draws the cover.
+NO_MEMOS = dict(os.environ, XDG_CACHE_HOME="/dev/null/recto-bench-no-memos")
 
 
 def tools_for(book, tmp, typst):
@@ -210,7 +211,7 @@ def tools_for(book, tmp, typst):
         ("recto EPUB", False, [RECTO, "build", d, "-o", recto_out, "--format", "epub", "-q"], None),
         ("recto PDF (trade)", False, [RECTO, "build", d, "-o", recto_out, "--format", "pdf", "--theme", "trade", "-q"], None),
         ("recto EPUB + PDF", False, both, None),
-        ("recto EPUB + PDF, no font memo", False, both, None, NO_FONT_MEMO),
+        ("recto EPUB + PDF, no memos", False, both, None, NO_MEMOS),
     ]
     if shutil.which("pandoc"):
         tools.append(("pandoc → EPUB", True, ["pandoc", "--metadata-file", "book.yaml", "-o",

@@ -1,5 +1,6 @@
 // The font memo: answers kept between runs hold only while their context and every watched path are
-// as they were; a build served from it writes the same bytes as one that asks fontconfig.
+// as they were; a build served from it (and from the cover memo) writes the same bytes as one that
+// asks fontconfig (and draws its cover).
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <thread>
@@ -85,8 +86,8 @@ TEST_CASE("a font memo that cannot be written costs nothing but time", "[fonts]"
   CHECK_FALSE(memo.load());
 }
 
-TEST_CASE("a build answered by the font memo writes the bytes of one answered by fontconfig",
-          "[fonts][cli]") {
+TEST_CASE("a build answered by the font and cover memos writes the bytes of one that asks fontconfig and draws",
+          "[fonts][cover][cli]") {
   TempDir cache, cold, warm, unkept;
   auto build = [](const fs::path& cache_home, const fs::path& out) {
     RunResult r = run_command("env XDG_CACHE_HOME='" + cache_home.string() + "' " + RECTO_BINARY +
@@ -95,17 +96,23 @@ TEST_CASE("a build answered by the font memo writes the bytes of one answered by
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
   };
-  build(cache.path, cold.path);  // fontconfig answers; the memo is written
-  std::vector<fs::path> memos;
-  for (const auto& e : fs::directory_iterator(cache.path / "recto")) memos.push_back(e.path());
+  build(cache.path, cold.path);  // fontconfig answers, the cover is drawn; the memos are written
+  std::vector<fs::path> memos, covers;
+  for (const auto& e : fs::directory_iterator(cache.path / "recto")) {
+    if (e.is_regular_file()) memos.push_back(e.path());
+  }
+  for (const auto& e : fs::directory_iterator(cache.path / "recto" / "covers")) covers.push_back(e.path());
   REQUIRE(memos.size() == 1);
+  REQUIRE(covers.size() == 1);
+  const std::string drawn = read_text(covers[0]);
   const std::string written = read_text(memos[0]);
   CHECK(written.find("\nanswer\tfamily --EB Garamond 12\t") != std::string::npos);
   CHECK(written.find("\nanswer\tchar --38544 zh\t") !=
         std::string::npos);  // 隐, from a fallback font
 
-  build(cache.path, warm.path);  // the memo answers
+  build(cache.path, warm.path);  // the memos answer
   CHECK(read_text(memos[0]) == written);
+  CHECK(read_text(covers[0]) == drawn);
   build("/dev/null/unwritable", unkept.path);  // no memo at all
   for (const char* name :
        {"wechat-is-watching.epub", "wechat-is-watching.pdf", "wechat-is-watching-ereader.pdf"}) {

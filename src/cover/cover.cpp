@@ -1,13 +1,15 @@
 // The generated cover: title, subtitle and authors shaped with the text stage, wrapped and centred
-// in light ink on a deep ground, rasterised and written as a palette PNG.
+// in light ink on a deep ground, rasterised and written as a palette PNG (or found drawn already).
 #include "cover.hpp"
 
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string_view>
 
 #include "char_class.hpp"
+#include "cover_memo.hpp"
 #include "glyph_raster.hpp"
 #include "line_breaks.hpp"
 #include "palette_png.hpp"
@@ -238,10 +240,14 @@ std::string generated_cover(const CoverText& text, text::FontLibrary& fonts) {
                             : static_cast<std::int64_t>(authors.lines.size() - 1) * authors_pitch;
   place(authors, kLastAuthorBaseline - authors_below_first, authors_pitch, shaper, glyphs);
 
+  const CoverMemo memo(glyphs);
+  if (std::optional<std::string> drawn = memo.load()) return *drawn;
   Coverage image{kWidthPixels, std::vector<std::vector<std::uint8_t>>(kHeightPixels)};
   draw_glyphs(glyphs, image);
   for (std::vector<std::uint8_t>& row : image.rows) to_ink_levels(row);
-  return palette_png(image.width, image.rows, ink_ramp());
+  std::string png = palette_png(image.width, image.rows, ink_ramp());
+  memo.save(png);
+  return png;
 }
 
 }  // namespace recto::cover

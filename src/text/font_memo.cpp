@@ -11,6 +11,7 @@
 #include <memory>
 #include <sstream>
 
+#include "cache_folder.hpp"
 #include "output_file.hpp"
 
 namespace recto::text {
@@ -35,28 +36,6 @@ std::vector<std::string> fields_of(const std::string& line) {
   return fields;
 }
 
-std::string hex_hash(const std::string& s) {  // FNV-1a: the same name in every run
-  std::uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  static const char digits[] = "0123456789abcdef";
-  std::string out;
-  for (int shift = 60; shift >= 0; shift -= 4) out += digits[(h >> shift) & 15];
-  return out;
-}
-
-std::string env_or_empty(const char* name) {
-  const char* value = std::getenv(name);
-  return value ? value : "";
-}
-
-// A path's state: "-" when absent, else its modification time, size and inode.
-std::string state_of(const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return "-";
-  return std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + " " +
-         std::to_string(st.st_size) + " " + std::to_string(st.st_ino);
-}
-
 }  // namespace
 
 FontMemo::FontMemo(std::filesystem::path file, std::string context)
@@ -76,7 +55,7 @@ bool FontMemo::load() {
   for (std::string line; std::getline(lines, line);) {
     std::vector<std::string> f = fields_of(line);
     if (f.size() == 3 && (f[0] == "config" || f[0] == "font")) {
-      if (state_of(f[1]) != f[2]) return false;
+      if (path_state(f[1]) != f[2]) return false;
       (f[0] == "config" ? configuration : fonts)[f[1]] = f[2];
     } else if (f.size() == 4 && f[0] == "answer" && !f[3].empty() && f[3].size() < 6 &&
                f[3].find_first_not_of("0123456789") == std::string::npos) {
@@ -103,7 +82,7 @@ std::optional<FontAnswer> FontMemo::answer(const std::string& question) const {
 
 void FontMemo::record(const std::string& question, const FontAnswer& answer) {
   if (!plain(question) || !plain(answer.path)) return;
-  std::string font_state = answer.path.empty() ? "" : state_of(answer.path);
+  std::string font_state = answer.path.empty() ? "" : path_state(answer.path);
   std::lock_guard<std::mutex> lock(mutex_);
   auto [at, added] = answers_.try_emplace(question, answer);
   if (!added && at->second == answer) return;
@@ -116,7 +95,7 @@ void FontMemo::watch_configuration(const std::vector<std::string>& paths) {
   std::map<std::string, std::string> configuration;
   for (const std::string& path : paths) {
     if (!plain(path)) return;  // not a memo this file format can keep
-    configuration[path] = state_of(path);
+    configuration[path] = path_state(path);
   }
   std::lock_guard<std::mutex> lock(mutex_);
   if (configuration == configuration_) return;
@@ -145,14 +124,8 @@ void FontMemo::save() {
 
 FontMemo* process_font_memo() {
   static const std::unique_ptr<FontMemo> memo = []() -> std::unique_ptr<FontMemo> {
-    std::filesystem::path folder;
-    if (std::string xdg = env_or_empty("XDG_CACHE_HOME"); !xdg.empty() && xdg.front() == '/') {
-      folder = std::filesystem::path(xdg) / "recto";
-    } else if (std::string home = env_or_empty("HOME"); !home.empty() && home.front() == '/') {
-      folder = std::filesystem::path(home) / ".cache" / "recto";
-    } else {
-      return nullptr;
-    }
+    std::optional<std::filesystem::path> folder = cache_folder();
+    if (!folder) return nullptr;
     // What fontconfig's answers depend on besides the files: its version and the environment it
     // reads; and the executable, whose way of asking may change with it.
     std::error_code ec;
@@ -161,11 +134,12 @@ FontMemo* process_font_memo() {
     for (const char* name :
          {"FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT", "FC_LANG", "LC_ALL",
           "LC_CTYPE", "LANG", "HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"}) {
-      names += std::string(name) + "=" + env_or_empty(name) + "\n";
+      const char* value = std::getenv(name);
+      names += std::string(name) + "=" + (value ? value : "") + "\n";
     }
     std::string context = std::string(kFormat) + "\nfontconfig " + std::to_string(FcGetVersion()) +
-                          "\n" + names + "exe state " + state_of(exe);
-    return std::make_unique<FontMemo>(folder / ("fonts-" + hex_hash(names) + ".memo"), context);
+                          "\n" + names + "exe state " + path_state(exe);
+    return std::make_unique<FontMemo>(*folder / ("fonts-" + hex_hash(names) + ".memo"), context);
   }();
   return memo.get();
 }
