@@ -28,7 +28,15 @@ bool all_left_to_right(std::string_view text) {
 }  // namespace
 
 bool rtl_language(const std::string& lang) {
-  return !lang.empty() && uloc_isRightToLeft(lang.c_str());
+  // Asked for every new word in the same language or two: ICU parses the tag each time.
+  thread_local std::string last_lang;
+  thread_local bool last_rtl = false, known = false;
+  if (!known || lang != last_lang) {
+    last_rtl = !lang.empty() && uloc_isRightToLeft(lang.c_str());
+    last_lang = lang;
+    known = true;
+  }
+  return last_rtl;
 }
 
 std::vector<std::uint8_t> bidi_levels(std::string_view paragraph, bool rtl_paragraph) {
