@@ -196,9 +196,9 @@ def version_of(cmd):
         return None
 
 
-# recto keeps fontconfig's answers and the generated cover between runs (src/text/font_memo.hpp,
-# src/cover/cover_memo.hpp), from the warm-up run on: a cache folder that cannot be made gives the
-# first run on a machine, which loads fontconfig and draws the cover.
+# recto keeps fontconfig's answers, the generated cover and the book's shaped words between runs
+# (src/text/font_memo.hpp, src/cover/cover_memo.hpp, src/text/shape_memo.hpp), from the warm-up run
+# on: a cache folder that cannot be made gives the first build of a book on a machine.
 NO_MEMOS = dict(os.environ, XDG_CACHE_HOME="/dev/null/recto-bench-no-memos")
 
 

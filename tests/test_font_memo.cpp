@@ -1,6 +1,6 @@
 // The font memo: answers kept between runs hold only while their context and every watched path are
-// as they were; a build served from it (and from the cover memo) writes the same bytes as one that
-// asks fontconfig (and draws its cover).
+// as they were; a build served from it (and from the cover and shape memos) writes the same bytes as
+// one that asks fontconfig (draws its cover, shapes its words).
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <thread>
@@ -86,7 +86,8 @@ TEST_CASE("a font memo that cannot be written costs nothing but time", "[fonts]"
   CHECK_FALSE(memo.load());
 }
 
-TEST_CASE("a build answered by the font and cover memos writes the bytes of one that asks fontconfig and draws",
+TEST_CASE("a build answered by the font, cover and shape memos writes the bytes of one that asks fontconfig, "
+          "draws and shapes",
           "[fonts][cover][cli]") {
   TempDir cache, cold, warm, unkept;
   auto build = [](const fs::path& cache_home, const fs::path& out) {
@@ -104,6 +105,7 @@ TEST_CASE("a build answered by the font and cover memos writes the bytes of one 
   for (const auto& e : fs::directory_iterator(cache.path / "recto" / "covers")) covers.push_back(e.path());
   REQUIRE(memos.size() == 1);
   REQUIRE(covers.size() == 1);
+  REQUIRE(std::distance(fs::directory_iterator(cache.path / "recto" / "shapes"), fs::directory_iterator()) == 1);
   const std::string drawn = read_text(covers[0]);
   const std::string written = read_text(memos[0]);
   CHECK(written.find("\nanswer\tfamily --EB Garamond 12\t") != std::string::npos);

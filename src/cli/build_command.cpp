@@ -140,6 +140,9 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
     if (!themes_told) themes_named.set_value({});
   };
   std::unique_ptr<text::FontLibrary> library;
+  // The texts shaped in the book's earlier builds, read once its fonts are found (opening any other
+  // face they name), before the typesetting needs them.
+  const std::unique_ptr<text::ShapeMemo> shape_memo = text::ShapeMemo::for_book(options.source);
   std::future<void> finding = std::async(std::launch::async, [&] {
     library = std::make_unique<text::FontLibrary>();
     // The themes named on the command line are known at once; the book's own once it is read.
@@ -156,6 +159,7 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
     for (const std::string& theme : named.get()) {
       if (std::find(asked.begin(), asked.end(), theme) == asked.end()) preload_theme_fonts(theme, *library);
     }
+    if (shape_memo) shape_memo->load(*library);
     fonts_found = true;
   });
   int read_code = kOk;
@@ -182,7 +186,7 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
   const std::vector<std::string> themes = themes_asked(build, book_theme);
   std::optional<typeset::PagedDoc> edition;
   if (want_paged_epub || (want_pdf && std::find(themes.begin(), themes.end(), book_theme) != themes.end())) {
-    edition = print_edition(loaded, book_theme, fonts, cover);
+    edition = print_edition(loaded, book_theme, fonts, cover, shape_memo.get());
   }
   if (want_epub && edition) {
     epub_options.page_starts = page_starts(*edition);
@@ -193,7 +197,7 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
   std::vector<std::pair<std::string, typeset::PagedDoc>> printed;  // file name, pages
   if (want_pdf) {
     for (const std::string& theme : themes) {
-      auto pages = theme == book_theme ? std::move(edition) : print_edition(loaded, theme, fonts, cover);
+      auto pages = theme == book_theme ? std::move(edition) : print_edition(loaded, theme, fonts, cover, shape_memo.get());
       if (!pages) continue;
       std::string name = theme == book_theme ? stem + ".pdf" : stem + "-" + fs::path(theme).stem().string() + ".pdf";
       printed.emplace_back(name, std::move(*pages));
@@ -253,6 +257,7 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
       return kIoError;
     }
   }
+  if (shape_memo) shape_memo->save(loaded.hyphenator.files());
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
   if (!build.quiet) out << "recto: wrote " << summary << " in " << ms.count() << " ms\n";
   return end_process(kOk, out, err);

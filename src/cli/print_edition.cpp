@@ -58,7 +58,7 @@ const std::string& BookCover::bytes() {
 }
 
 std::optional<typeset::PagedDoc> print_edition(Loaded& loaded, const std::string& theme, text::FontLibrary& fonts,
-                                               BookCover& cover) {
+                                               BookCover& cover, text::ShapeMemo* shape_memo) {
   auto sheet = style::load_theme(theme, loaded.doc.folder, loaded.env, loaded.diags);
   if (!sheet) return std::nullopt;
   bool ok = true;
@@ -66,6 +66,7 @@ std::optional<typeset::PagedDoc> print_edition(Loaded& loaded, const std::string
   typeset::TypesetOptions options{edition.timestamp, "recto " RECTO_VERSION, edition.identifier,
                                   sheet->cover ? cover.bytes() : ""};
   options.hyphenator = &loaded.hyphenator;
+  options.shape_memo = shape_memo;
   return typeset::typeset_book(loaded.doc, *sheet, fonts, options, loaded.env, loaded.diags);
 }
 

@@ -10,6 +10,7 @@
 #include "load.hpp"
 #include "page_marks.hpp"
 #include "paged_doc.hpp"
+#include "shape_memo.hpp"
 
 namespace recto {
 
@@ -41,10 +42,10 @@ class BookCover {
   std::optional<std::string> bytes_;
 };
 
-// Lays out the book in the theme, with the cover first when the theme asks for it; nullopt after an
-// error (reported in loaded.diags).
+// Lays out the book in the theme, with the cover first when the theme asks for it, with the texts
+// shaped in earlier builds when given; nullopt after an error (reported in loaded.diags).
 std::optional<typeset::PagedDoc> print_edition(Loaded& loaded, const std::string& theme, text::FontLibrary& fonts,
-                                               BookCover& cover);
+                                               BookCover& cover, text::ShapeMemo* shape_memo = nullptr);
 
 // Where each page of an edition begins in the tree, for the EPUB's page markers: the first word of
 // the page's text. The title page is marked on the EPUB's title page; other pages with no text from

@@ -1,10 +1,15 @@
-// The cache folder from the environment; paths' states from stat; the executable from /proc.
+// The cache folder from the environment; paths' states from stat; the executable from /proc; the
+// oldest entries removed.
 #include "cache_folder.hpp"
 
+#include <dlfcn.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <utility>
+#include <vector>
 
 namespace recto {
 
@@ -34,10 +39,31 @@ std::string path_state(const std::string& path) {
          std::to_string(st.st_size) + " " + std::to_string(st.st_ino);
 }
 
-std::string executable_identity() {
+std::string executable_path() {
   std::error_code ec;
-  const std::string exe = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+  return std::filesystem::read_symlink("/proc/self/exe", ec).string();
+}
+
+std::string executable_identity() {
+  const std::string exe = executable_path();
   return exe + " " + path_state(exe);
+}
+
+std::string library_identity(const void* function) {
+  Dl_info info{};
+  if (dladdr(function, &info) == 0 || !info.dli_fname) return "?";
+  return std::string(info.dli_fname) + " " + path_state(info.dli_fname);
+}
+
+void keep_newest(const std::filesystem::path& folder, std::string_view extension, std::size_t kept) {
+  std::error_code ec;
+  std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> files;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+    if (entry.path().extension() == extension) files.emplace_back(entry.last_write_time(ec), entry.path());
+  }
+  if (files.size() <= kept) return;
+  std::sort(files.begin(), files.end());
+  for (std::size_t i = 0; i + kept < files.size(); ++i) std::filesystem::remove(files[i].second, ec);
 }
 
 std::string hex_hash(std::string_view text) {

@@ -15,8 +15,18 @@ std::optional<std::filesystem::path> cache_folder();
 // A path's state: "-" when absent, else its modification time, size and inode.
 std::string path_state(const std::string& path);
 
+// The running executable's path.
+std::string executable_path();
+
 // The running executable: its path and state; a rebuilt recto is another.
 std::string executable_identity();
+
+// The shared library (or executable) a function comes from, as it is on disk: its path and state;
+// an upgraded library may give other output.
+std::string library_identity(const void* function);
+
+// Removes the oldest files of the folder with the extension (".png") beyond the newest `kept`.
+void keep_newest(const std::filesystem::path& folder, std::string_view extension, std::size_t kept);
 
 // FNV-1a of the text as 16 hex digits: the same file name for the same text in every run.
 std::string hex_hash(std::string_view text);

@@ -2,13 +2,11 @@
 // PNGs when read, written atomically, the oldest removed.
 #include "cover_memo.hpp"
 
-#include <dlfcn.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include <png.h>
 #include <zlib.h>
 
-#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -25,13 +23,6 @@ constexpr const char* kFormat = "recto cover memo 1";
 constexpr std::string_view kSignature = "\x89PNG\r\n\x1a\n";
 constexpr std::string_view kEnd{"\0\0\0\0IEND\xae\x42\x60\x82", 12};  // the IEND chunk
 
-// The shared library a function comes from, as it is on disk: an upgrade may change its output.
-std::string library_of(const void* function) {
-  Dl_info info{};
-  if (dladdr(function, &info) == 0 || !info.dli_fname) return "?";
-  return std::string(info.dli_fname) + " " + path_state(info.dli_fname);
-}
-
 std::string key_of(const std::vector<PlacedGlyph>& glyphs) {
   std::string key = std::string(kFormat) + "\nexe " + executable_identity() + "\n";
   const char* properties = std::getenv("FREETYPE_PROPERTIES");  // may change how FreeType renders
@@ -39,7 +30,7 @@ std::string key_of(const std::vector<PlacedGlyph>& glyphs) {
   for (const void* function : {reinterpret_cast<const void*>(&FT_Init_FreeType),
                                reinterpret_cast<const void*>(&deflate),
                                reinterpret_cast<const void*>(&png_create_write_struct)}) {
-    key += "library " + library_of(function) + "\n";
+    key += "library " + library_identity(function) + "\n";
   }
   std::map<const text::FontFace*, std::size_t> faces;
   for (const PlacedGlyph& g : glyphs) {
@@ -57,19 +48,6 @@ std::string key_of(const std::vector<PlacedGlyph>& glyphs) {
 bool whole_png(const std::string& bytes) {
   return bytes.size() > kSignature.size() + kEnd.size() && bytes.compare(0, kSignature.size(), kSignature) == 0 &&
          bytes.compare(bytes.size() - kEnd.size(), kEnd.size(), kEnd) == 0;
-}
-
-// Removes the oldest covers beyond the newest `kept`.
-void prune(const std::filesystem::path& folder, std::size_t kept) {
-  std::error_code ec;
-  std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> covers;
-  for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
-    if (entry.path().extension() != ".png") continue;
-    covers.emplace_back(entry.last_write_time(ec), entry.path());
-  }
-  if (covers.size() <= kept) return;
-  std::sort(covers.begin(), covers.end());
-  for (std::size_t i = 0; i + kept < covers.size(); ++i) std::filesystem::remove(covers[i].second, ec);
 }
 
 }  // namespace
@@ -94,7 +72,7 @@ void CoverMemo::save(const std::string& png) const {
   std::error_code ec;
   std::filesystem::create_directories(file_->parent_path(), ec);
   if (ec || !write_file_atomically(*file_, png).empty()) return;
-  prune(file_->parent_path(), kKept);
+  keep_newest(file_->parent_path(), ".png", kKept);
 }
 
 }  // namespace recto::cover

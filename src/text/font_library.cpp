@@ -164,6 +164,17 @@ const FontFace* FontLibrary::open(const std::string& path, unsigned index) {
   return (faces_[key] = std::move(face)).get();
 }
 
+const FontFace* FontLibrary::opened(const std::string& path, unsigned index) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return open(path, index);
+}
+
+const FontFace* FontLibrary::open_already(const std::string& path, unsigned index) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = faces_.find(std::make_pair(path, index));
+  return it == faces_.end() ? nullptr : it->second.get();
+}
+
 const FontFace* FontLibrary::find(const FontRequest& request) {
   std::lock_guard<std::mutex> lock(mutex_);
   std::string key = style_key(request.bold, request.italic, request.family);

@@ -38,6 +38,11 @@ class FontLibrary {
   // several threads, as find is.
   const FontFace* fallback(char32_t c, bool bold, bool italic, const std::string& lang);
 
+  // The face `index` of a font file, opened if it was not; nullptr when it is not a font.
+  const FontFace* opened(const std::string& path, unsigned index);
+  // The face `index` of a font file if it is open already (found for a theme, or opened); else null.
+  const FontFace* open_already(const std::string& path, unsigned index) const;
+
   // Every font file opened so far, sorted (for depfiles).
   std::vector<std::string> files() const;
 

@@ -50,8 +50,9 @@ std::vector<std::string> candidate_files(const icu::Locale& locale) {
   return files;
 }
 
-// The pattern file for a language: the first of candidate_files installed; "" when none is.
-std::string pattern_file(const std::string& lang) {
+}  // namespace
+
+std::string Hyphenator::pattern_file(const std::string& lang) {
   UErrorCode status = U_ZERO_ERROR;
   icu::Locale locale = icu::Locale::forLanguageTag(lang, status);
   if (U_FAILURE(status) || lang.empty()) return "";
@@ -61,6 +62,8 @@ std::string pattern_file(const std::string& lang) {
   }
   return "";
 }
+
+namespace {
 
 // Pattern files, loaded once per process and shared by every Hyphenator (each theme sets the book
 // with its own); a load may run on a thread of its own while the book is read (Hyphenator::preload).

@@ -32,6 +32,10 @@ class Hyphenator {
   // needs them first: reading them takes as long as setting a short book.
   static void preload(const std::string& lang);
 
+  // The pattern file for a language (BCP 47): the first installed of language_REGION, the language
+  // with its usual region, the bare language; "" when none is.
+  static std::string pattern_file(const std::string& lang);
+
  private:
   struct Dictionary;
   Dictionary* dictionary(const std::string& lang);

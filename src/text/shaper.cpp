@@ -25,7 +25,7 @@ bool neutral(hb_script_t script) {
   return script == HB_SCRIPT_COMMON || script == HB_SCRIPT_INHERITED || script == HB_SCRIPT_UNKNOWN;
 }
 
-// The cache's key: the faces' addresses, the style and the language, then the text.
+// shape_key's key, in a string whose memory is reused.
 void make_cache_key(std::string_view text, const TextStyle& style, std::string& key) {
   key.clear();
   key.append(reinterpret_cast<const char*>(&style.face), sizeof style.face);
@@ -156,15 +156,31 @@ const FontFace* Shaper::fallback_face(char32_t c, const TextStyle& style) {
   return face;
 }
 
+std::string shape_key(std::string_view text, const TextStyle& style) {
+  std::string key;
+  make_cache_key(text, style, key);
+  return key;
+}
+
 const ShapedText* ShapeCache::find(const std::string& key) const {
   std::lock_guard<std::mutex> lock(mutex_);
   auto found = shapes_.find(key);
-  return found == shapes_.end() ? nullptr : &found->second;
+  if (found == shapes_.end()) return nullptr;
+  found->second.found = true;
+  return found->second.shaped;
 }
 
-const ShapedText& ShapeCache::keep(std::string key, ShapedText shaped) {
+const ShapedText& ShapeCache::keep(std::string key, const TextStyle& style, ShapedText shaped) {
   std::lock_guard<std::mutex> lock(mutex_);
-  return shapes_.try_emplace(std::move(key), std::move(shaped)).first->second;
+  auto [at, added] = shapes_.try_emplace(std::move(key), Kept{style});
+  if (added) at->second.shaped = &own_.emplace_back(std::move(shaped));
+  return *at->second.shaped;
+}
+
+void ShapeCache::lend(const TextStyle& style, const ShapedText& shaped) {
+  std::string key = shape_key(shaped.text, style);
+  std::lock_guard<std::mutex> lock(mutex_);
+  shapes_.try_emplace(std::move(key), Kept{style, &shaped, true});
 }
 
 Shaper::KnownStyle& Shaper::known(const TextStyle& style) {
@@ -200,7 +216,7 @@ const ShapedText& Shaper::shape_new(std::string_view text, const TextStyle& styl
   }
   shaped.breaks = break_opportunities(text, style.lang);
   if (hyphenator_) shaped.hyphens = hyphenator_->points(text, style.lang);
-  if (shared_ && !fell_back) return shared_->keep(key, std::move(shaped));
+  if (shared_ && !fell_back) return shared_->keep(key, style, std::move(shaped));
   return own_.emplace_back(std::move(shaped));
 }
 

@@ -60,6 +60,10 @@ struct TextStyle {
   bool operator==(const TextStyle&) const = default;
 };
 
+// The shared cache's key of a text in a style: the faces' addresses, the style and the language,
+// then the text.
+std::string shape_key(std::string_view text, const TextStyle& style);
+
 // Texts shaped by several Shapers (one per thread), each kept once: those set in their style's own
 // faces, which come out the same whichever Shaper shapes them first. Safe to use from several threads.
 class ShapeCache {
@@ -67,11 +71,27 @@ class ShapeCache {
   // The text shaped under the key, or null.
   const ShapedText* find(const std::string& key) const;
   // Keeps the text shaped under the key (or what another thread kept under it first) and returns it.
-  const ShapedText& keep(std::string key, ShapedText shaped);
+  const ShapedText& keep(std::string key, const TextStyle& style, ShapedText shaped);
+  // Offers a text shaped before (a ShapeMemo's, which outlives the cache) in its style.
+  void lend(const TextStyle& style, const ShapedText& shaped);
+  // Calls use(style, shaped, lent, found) for every text, lent or kept, in no particular order;
+  // `found`: whether find has returned it.
+  template <typename Use>
+  void each(Use use) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const auto& [key, kept] : shapes_) use(kept.style, *kept.shaped, kept.lent, kept.found);
+  }
 
  private:
+  struct Kept {
+    TextStyle style;
+    const ShapedText* shaped = nullptr;
+    bool lent = false;
+    mutable bool found = false;
+  };
   mutable std::mutex mutex_;
-  std::unordered_map<std::string, ShapedText> shapes_;
+  std::unordered_map<std::string, Kept> shapes_;
+  std::deque<ShapedText> own_;  // the texts kept, not lent
 };
 
 class Shaper {

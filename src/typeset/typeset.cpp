@@ -20,6 +20,7 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
   text::Hyphenator own_hyphenator;
   text::Hyphenator& hyphenator = options.hyphenator ? *options.hyphenator : own_hyphenator;
   text::Hyphenator* hyphenate = sheet.hyphenate ? &hyphenator : nullptr;
+  if (options.shape_memo) options.shape_memo->lend(shapes, hyphenate != nullptr);
   text::Shaper shaper(fonts, &shapes, hyphenate);
   std::string lang = doc.meta.language();
   ItemBuilder::Options item_options{sheet.code_size / sheet.body_size, sheet.expansion, 50};
@@ -75,6 +76,7 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
   if (chapters.size() <= 1) {
     PagedDoc pages = paginate(plans, sheet, items, info, Pagination::full);
     pages.anchor_blocks = layout.node_blocks();
+    if (options.shape_memo) options.shape_memo->record(shapes, hyphenate != nullptr);
     return pages;
   }
 
@@ -99,6 +101,7 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
   plans.insert(text_start, contents_plans.begin(), contents_plans.end());
   PagedDoc pages = paginate(plans, sheet, items, info, Pagination::full);
   pages.anchor_blocks = layout.node_blocks();
+  if (options.shape_memo) options.shape_memo->record(shapes, hyphenate != nullptr);
   return pages;
 }
 

@@ -8,6 +8,7 @@
 #include "font_library.hpp"
 #include "hyphenator.hpp"
 #include "paged_doc.hpp"
+#include "shape_memo.hpp"
 #include "stylesheet.hpp"
 #include "tree.hpp"
 
@@ -24,6 +25,9 @@ struct TypesetOptions {
   // Where the words' hyphenation points are found and kept, shared by every edition of a book (and
   // filled ahead: hyphenate_ahead); null: the typesetter's own.
   text::Hyphenator* hyphenator = nullptr;
+  // Texts shaped in earlier builds, lent to the typesetter, which records what it shapes anew; null:
+  // none.
+  text::ShapeMemo* shape_memo = nullptr;
 };
 
 // nullopt after an error (a font family that is not installed).
