@@ -55,6 +55,18 @@ std::string library_identity(const void* function) {
   return std::string(info.dli_fname) + " " + path_state(info.dli_fname);
 }
 
+std::vector<std::string> tab_fields(const std::string& line) {
+  std::vector<std::string> fields;
+  std::size_t start = 0;
+  for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1) {
+    fields.push_back(line.substr(start, tab - start));
+  }
+  fields.push_back(line.substr(start));
+  return fields;
+}
+
+bool plain_field(const std::string& text) { return text.find_first_of("\t\n") == std::string::npos; }
+
 void keep_newest(const std::filesystem::path& folder, std::string_view extension, std::size_t kept) {
   std::error_code ec;
   std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> files;

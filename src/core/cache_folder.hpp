@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace recto {
 
@@ -24,6 +25,10 @@ std::string executable_identity();
 // The shared library (or executable) a function comes from, as it is on disk: its path and state;
 // an upgraded library may give other output.
 std::string library_identity(const void* function);
+
+// A memo line's fields, between tabs; and whether a text can be one (it has no tab nor newline).
+std::vector<std::string> tab_fields(const std::string& line);
+bool plain_field(const std::string& text);
 
 // Removes the oldest files of the folder with the extension (".png") beyond the newest `kept`.
 void keep_newest(const std::filesystem::path& folder, std::string_view extension, std::size_t kept);

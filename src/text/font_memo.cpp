@@ -21,21 +21,6 @@ namespace {
 constexpr const char* kFormat = "recto font memo 1";
 constexpr const char* kEndOfContext = "--";
 
-// What may be written as one field of a line.
-bool plain(const std::string& s) {
-  return s.find_first_of("\t\n") == std::string::npos;
-}
-
-std::vector<std::string> fields_of(const std::string& line) {
-  std::vector<std::string> fields;
-  std::size_t start = 0;
-  for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1) {
-    fields.push_back(line.substr(start, tab - start));
-  }
-  fields.push_back(line.substr(start));
-  return fields;
-}
-
 }  // namespace
 
 FontMemo::FontMemo(std::filesystem::path file, std::string context)
@@ -53,7 +38,7 @@ bool FontMemo::load() {
   std::map<std::string, std::string> configuration, fonts;
   std::istringstream lines(text.substr(head.size()));
   for (std::string line; std::getline(lines, line);) {
-    std::vector<std::string> f = fields_of(line);
+    std::vector<std::string> f = tab_fields(line);
     if (f.size() == 3 && (f[0] == "config" || f[0] == "font")) {
       if (path_state(f[1]) != f[2]) return false;
       (f[0] == "config" ? configuration : fonts)[f[1]] = f[2];
@@ -81,7 +66,7 @@ std::optional<FontAnswer> FontMemo::answer(const std::string& question) const {
 }
 
 void FontMemo::record(const std::string& question, const FontAnswer& answer) {
-  if (!plain(question) || !plain(answer.path)) return;
+  if (!plain_field(question) || !plain_field(answer.path)) return;
   std::string font_state = answer.path.empty() ? "" : path_state(answer.path);
   std::lock_guard<std::mutex> lock(mutex_);
   auto [at, added] = answers_.try_emplace(question, answer);
@@ -94,7 +79,7 @@ void FontMemo::record(const std::string& question, const FontAnswer& answer) {
 void FontMemo::watch_configuration(const std::vector<std::string>& paths) {
   std::map<std::string, std::string> configuration;
   for (const std::string& path : paths) {
-    if (!plain(path)) return;  // not a memo this file format can keep
+    if (!plain_field(path)) return;  // not a memo this file format can keep
     configuration[path] = path_state(path);
   }
   std::lock_guard<std::mutex> lock(mutex_);

@@ -22,19 +22,7 @@ constexpr const char* kFormat = "recto shape memo 1";
 constexpr const char* kEndOfHead = "--";
 constexpr std::uint32_t kNoFace = 0xffffffff;
 
-// Whether a path can be a field of the head's lines.
-bool plain(const std::string& s) { return s.find_first_of("\t\n") == std::string::npos; }
-
-std::vector<std::string> fields_of(const std::string& line) {
-  std::vector<std::string> fields;
-  std::size_t start = 0;
-  for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1) {
-    fields.push_back(line.substr(start, tab - start));
-  }
-  fields.push_back(line.substr(start));
-  return fields;
-}
-
+// The texts' part of the file, little-endian.
 class Writer {
  public:
   void u8(std::uint8_t v) { out += static_cast<char>(v); }
@@ -162,7 +150,7 @@ bool ShapeMemo::load(const FontLibrary& fonts) {
     const std::size_t space = line.find(' ');
     if (space == std::string::npos) return false;
     const std::string kind = line.substr(0, space);
-    const std::vector<std::string> f = fields_of(line.substr(space + 1));
+    const std::vector<std::string> f = tab_fields(line.substr(space + 1));
     if (kind == "pattern" && f.size() == 2) {
       if (path_state(f[0]) != f[1]) return false;
     } else if (kind == "language" && f.size() == 2) {
@@ -249,7 +237,7 @@ void ShapeMemo::save(const std::vector<std::string>& pattern_files) {
   if (recorded_ == 0) return;
   std::string head = std::string(kFormat) + "\nexe " + executable_identity() + "\nharfbuzz " + harfbuzz_identity() + "\n";
   for (const std::string& path : pattern_files) {
-    if (!plain(path)) return;
+    if (!plain_field(path)) return;
     head += "pattern " + path + "\t" + path_state(path) + "\n";
   }
   // Which pattern file a language's words were hyphenated with, none included: one installed since
@@ -259,7 +247,7 @@ void ShapeMemo::save(const std::vector<std::string>& pattern_files) {
     if (e.used && e.hyphenated) languages.insert(e.style.lang);
   }
   for (const std::string& lang : languages) {
-    if (!plain(lang)) return;
+    if (!plain_field(lang)) return;
     head += "language " + lang + "\t" + Hyphenator::pattern_file(lang) + "\n";
   }
   std::map<const FontFace*, std::uint32_t> numbers;
@@ -277,7 +265,7 @@ void ShapeMemo::save(const std::vector<std::string>& pattern_files) {
   w.u32(count);
   for (const Entry& e : entries_) {
     if (!e.used) continue;
-    if (!plain(e.style.face->path) || (e.style.family_face && !plain(e.style.family_face->path))) return;
+    if (!plain_field(e.style.face->path) || (e.style.family_face && !plain_field(e.style.family_face->path))) return;
     w.u32(number(e.style.face));
     w.u32(number(e.style.family_face));
     w.u8(static_cast<std::uint8_t>(e.style.bold | e.style.italic << 1 | e.hyphenated << 2));
