@@ -1,14 +1,17 @@
 // The shape memo's file: a text head (format, executable, HarfBuzz, pattern files and languages,
-// faces, each with its state), then the texts in binary, little-endian; read whole and checked,
-// written atomically.
+// faces, each with its state), then the texts in binary (numbers little-endian, glyphs as in
+// memory); read whole and checked, written atomically.
 #include "shape_memo.hpp"
 
 #include <hb.h>
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
+#include <type_traits>
 #include <unordered_map>
 
 #include "cache_folder.hpp"
@@ -21,13 +24,19 @@ namespace {
 constexpr const char* kFormat = "recto shape memo 1";
 constexpr const char* kEndOfHead = "--";
 constexpr std::uint32_t kNoFace = 0xffffffff;
+// Glyphs are kept as they are in memory: their layout and the machine's byte order are in the head.
+static_assert(std::is_trivially_copyable_v<ShapedGlyph>);
+const std::string kGlyphs = "glyphs " + std::to_string(sizeof(ShapedGlyph)) + " " +
+                            (std::endian::native == std::endian::little ? "little" : "big") + "-endian";
 
-// The texts' part of the file, little-endian.
+// The texts' part of the file.
 class Writer {
  public:
   void u8(std::uint8_t v) { out += static_cast<char>(v); }
   void u32(std::uint32_t v) {
-    for (int shift = 0; shift < 32; shift += 8) out += static_cast<char>((v >> shift) & 0xff);
+    const char bytes[4] = {static_cast<char>(v & 0xff), static_cast<char>((v >> 8) & 0xff),
+                           static_cast<char>((v >> 16) & 0xff), static_cast<char>(v >> 24)};
+    out.append(bytes, sizeof bytes);
   }
   void i64(std::int64_t v) {
     const auto u = static_cast<std::uint64_t>(v);
@@ -37,6 +46,10 @@ class Writer {
   void text(const std::string& s) {
     u32(static_cast<std::uint32_t>(s.size()));
     out += s;
+  }
+  void glyphs(const std::vector<ShapedGlyph>& glyphs) {  // as they are in memory (kGlyphs)
+    u32(static_cast<std::uint32_t>(glyphs.size()));
+    out.append(reinterpret_cast<const char*>(glyphs.data()), glyphs.size() * sizeof(ShapedGlyph));
   }
   void offsets(const std::vector<std::size_t>& v) {
     u32(static_cast<std::uint32_t>(v.size()));
@@ -65,25 +78,18 @@ class Reader {
     const std::uint32_t size = u32();
     return take(size) ? in_.substr(at_ - size, size) : std::string_view();
   }
-  // `count` glyphs of six 32-bit fields each, into `glyphs` when given, else skipped.
-  void glyphs(std::uint32_t count, std::vector<ShapedGlyph>* glyphs) {
-    if (count > (in_.size() - at_) / 24) {
+  // Glyphs as Writer::glyphs wrote them, into `glyphs` when given, else skipped.
+  void glyphs(std::vector<ShapedGlyph>* glyphs) {
+    const std::uint32_t count = u32();
+    if (count > (in_.size() - at_) / sizeof(ShapedGlyph)) {
       ok_ = false;
       return;
     }
     if (glyphs) {
       glyphs->resize(count);
-      for (ShapedGlyph& g : *glyphs) {
-        g.id = u32();
-        g.advance = static_cast<std::int32_t>(u32());
-        g.x_offset = static_cast<std::int32_t>(u32());
-        g.y_offset = static_cast<std::int32_t>(u32());
-        g.cluster = u32();
-        g.text_length = u32();
-      }
-    } else {
-      at_ += std::size_t{count} * 24;
+      std::memcpy(glyphs->data(), in_.data() + at_, count * sizeof(ShapedGlyph));
     }
+    at_ += count * sizeof(ShapedGlyph);
   }
   // Offsets into `offsets` when given, else skipped.
   void offsets(std::vector<std::size_t>* offsets) {
@@ -144,6 +150,7 @@ bool ShapeMemo::load(const FontLibrary& fonts) {
   if (!next_line(line) || line != kFormat) return false;
   if (!next_line(line) || line != "exe " + executable_identity()) return false;
   if (!next_line(line) || line != "harfbuzz " + harfbuzz_identity()) return false;
+  if (!next_line(line) || line != kGlyphs) return false;
   std::vector<const FontFace*> faces;  // null: not open in this build, its texts are left out
   while (next_line(line) && line != kEndOfHead) {
     // "pattern PATH\tSTATE", "language TAG\tPATTERN FILE" or "face PATH\tINDEX\tSTATE"
@@ -198,8 +205,7 @@ bool ShapeMemo::load(const FontLibrary& fonts) {
       run.end = r.u32();
       run.rtl = r.u8() != 0;
       run.advance = r.i64();
-      const std::uint32_t glyphs = r.u32();
-      r.glyphs(glyphs, known ? &run.glyphs : nullptr);
+      r.glyphs(known ? &run.glyphs : nullptr);
       if (known) e.shaped.runs.push_back(std::move(run));
     }
     r.offsets(known ? &e.shaped.breaks : nullptr);
@@ -235,7 +241,11 @@ void ShapeMemo::record(const ShapeCache& cache, bool hyphenated) {
 
 void ShapeMemo::save(const std::vector<std::string>& pattern_files) {
   if (recorded_ == 0) return;
-  std::string head = std::string(kFormat) + "\nexe " + executable_identity() + "\nharfbuzz " + harfbuzz_identity() + "\n";
+  std::error_code ec;
+  std::filesystem::create_directories(file_.parent_path(), ec);
+  if (ec) return;  // before the texts are written out
+  std::string head = std::string(kFormat) + "\nexe " + executable_identity() + "\nharfbuzz " + harfbuzz_identity() +
+                     "\n" + kGlyphs + "\n";
   for (const std::string& path : pattern_files) {
     if (!plain_field(path)) return;
     head += "pattern " + path + "\t" + path_state(path) + "\n";
@@ -278,20 +288,12 @@ void ShapeMemo::save(const std::vector<std::string>& pattern_files) {
       w.u32(static_cast<std::uint32_t>(run.end));
       w.u8(run.rtl);
       w.i64(run.advance);
-      w.u32(static_cast<std::uint32_t>(run.glyphs.size()));
-      for (const ShapedGlyph& g : run.glyphs) {
-        for (std::uint32_t v : {g.id, static_cast<std::uint32_t>(g.advance), static_cast<std::uint32_t>(g.x_offset),
-                                static_cast<std::uint32_t>(g.y_offset), g.cluster, g.text_length}) {
-          w.u32(v);
-        }
-      }
+      w.glyphs(run.glyphs);
     }
     w.offsets(e.shaped.breaks);
     w.offsets(e.shaped.hyphens);
   }
-  std::error_code ec;
-  std::filesystem::create_directories(file_.parent_path(), ec);
-  if (ec || !write_file_atomically(file_, head + kEndOfHead + "\n" + w.out).empty()) return;
+  if (!write_file_atomically(file_, head + kEndOfHead + "\n" + w.out).empty()) return;
   keep_newest(file_.parent_path(), ".memo", kKept);
 }
 
