@@ -1,5 +1,5 @@
 // Manuscript discovery: book.yaml, the chapter list, front matter, the bibliography, citation keys;
-// the chapters' Markdown parsed on threads.
+// the chapters' Markdown and the bibliography's references parsed on threads.
 #include "manuscript.hpp"
 
 #include <algorithm>
@@ -39,21 +39,32 @@ std::vector<fs::path> markdown_files(const fs::path& folder) {
   return files;
 }
 
-void read_bibliography(const fs::path& folder, const std::string& name, SourceSpan named_at, Document& doc,
-                       Env& env, Diagnostics& diags) {
+// A bibliography file: read in book order (its source id depends on the order), its YAML parsed and
+// its references read afterwards, beside the chapters' Markdown.
+struct Bibliography {
+  std::optional<SourceFile> file;
+  Diagnostics diags;
+  std::vector<Reference> references;
+};
+
+Bibliography read_bibliography_file(const fs::path& folder, const std::string& name, SourceSpan named_at, Env& env) {
+  Bibliography bibliography;
   if (!stays_inside(folder, name)) {
-    diags.error(named_at, "path-outside", "bibliography '" + name + "' is outside the manuscript folder");
-    return;
+    bibliography.diags.error(named_at, "path-outside", "bibliography '" + name + "' is outside the manuscript folder");
+    return bibliography;
   }
-  auto file = load_source(folder / name, env, diags);
-  if (!file) {
-    diags.error(named_at, "missing-bibliography", "bibliography file '" + name + "' not found");
-    return;
+  bibliography.file = load_source(folder / name, env, bibliography.diags);
+  if (!bibliography.file) {
+    bibliography.diags.error(named_at, "missing-bibliography", "bibliography file '" + name + "' not found");
   }
-  LineIndex lines(file->id, file->text);
-  if (auto yaml = parse_yaml(file->text, lines, diags)) {
-    auto refs = read_csl(*yaml, diags);
-    doc.references.insert(doc.references.end(), refs.begin(), refs.end());
+  return bibliography;
+}
+
+void read_references(Bibliography& bibliography) {
+  if (!bibliography.file) return;
+  LineIndex lines(bibliography.file->id, bibliography.file->text);
+  if (auto yaml = parse_yaml(bibliography.file->text, lines, bibliography.diags)) {
+    bibliography.references = read_csl(*yaml, bibliography.diags);
   }
 }
 
@@ -102,21 +113,41 @@ void read_chapter_file(const fs::path& path, Chapter& chapter, Document& doc, co
   chapter.division.span = SourceSpan{chapter.file->id, 1, 1};
 }
 
-// Every chapter's file read, its Markdown parsed on the machine's cores, its diagnostics in order.
-void read_chapters(const std::vector<fs::path>& paths, const ReadOptions& options, Document& doc,
-                   const YamlValue** inline_refs, std::vector<YamlValue>& keep_alive, Env& env, Diagnostics& diags) {
+// Every chapter's file read, then the bibliographies' files; the chapters' Markdown and the
+// bibliographies' references read on the machine's cores; their diagnostics in that order.
+void read_chapters(const std::vector<fs::path>& paths, const ReadOptions& options, const fs::path& folder,
+                   SourceSpan bibliography_at, Document& doc, const YamlValue** inline_refs,
+                   std::vector<YamlValue>& keep_alive, Env& env, Diagnostics& diags) {
   std::vector<Chapter> chapters(paths.size());
   for (std::size_t i = 0; i < paths.size(); ++i) {
     read_chapter_file(paths[i], chapters[i], doc, inline_refs, keep_alive, env);
   }
   if (options.on_complete_metadata) options.on_complete_metadata(doc.meta);
-  run_parallel(chapters.size(), [&](std::size_t i) {
+  std::vector<Bibliography> bibliographies;
+  if (!doc.meta.bibliography.empty()) {
+    if (bibliography_at.file == 0) {  // not named in book.yaml: at the first chapter read
+      auto first = std::find_if(chapters.begin(), chapters.end(), [](const Chapter& c) { return c.file.has_value(); });
+      if (first != chapters.end()) bibliography_at = first->division.span;
+    }
+    bibliographies.push_back(read_bibliography_file(folder, doc.meta.bibliography, bibliography_at, env));
+  }
+  if (!options.bibliography.empty()) {
+    fs::path named_folder = options.bibliography.parent_path();
+    bibliographies.push_back(read_bibliography_file(named_folder.empty() ? fs::path(".") : named_folder,
+                                                    options.bibliography.filename().string(), SourceSpan{}, env));
+  }
+  run_parallel(chapters.size() + bibliographies.size(), [&](std::size_t i) {
+    if (i >= chapters.size()) return read_references(bibliographies[i - chapters.size()]);
     Chapter& c = chapters[i];
     if (c.file) c.division.blocks = read_markdown(c.markdown, *c.lines, c.diags);
   });
   for (Chapter& c : chapters) {
     diags.append(c.diags);
     if (c.file) doc.divisions.push_back(std::move(c.division));
+  }
+  for (Bibliography& b : bibliographies) {
+    diags.append(b.diags);
+    doc.references.insert(doc.references.end(), b.references.begin(), b.references.end());
   }
 }
 
@@ -184,17 +215,7 @@ Document read_manuscript(const fs::path& source, const ReadOptions& options, Env
     book.chapters.push_back(source);
   }
 
-  read_chapters(book.chapters, options, doc, &inline_refs, yaml_kept, env, diags);
-  if (bibliography_at.file == 0 && !doc.divisions.empty()) bibliography_at = doc.divisions.front().span;
-
-  if (!doc.meta.bibliography.empty()) {
-    read_bibliography(book.folder, doc.meta.bibliography, bibliography_at, doc, env, diags);
-  }
-  if (!options.bibliography.empty()) {
-    fs::path folder = options.bibliography.parent_path();
-    read_bibliography(folder.empty() ? fs::path(".") : folder, options.bibliography.filename().string(),
-                      SourceSpan{}, doc, env, diags);
-  }
+  read_chapters(book.chapters, options, book.folder, bibliography_at, doc, &inline_refs, yaml_kept, env, diags);
   if (inline_refs) {
     auto refs = read_csl(*inline_refs, diags);
     doc.references.insert(doc.references.end(), refs.begin(), refs.end());
