@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -67,6 +68,16 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
   std::error_code ec;
   fs::remove_all(path, ec);
+}
+
+CacheHome::CacheHome(const std::string& path) {
+  if (const char* now = std::getenv("XDG_CACHE_HOME")) before = now;
+  setenv("XDG_CACHE_HOME", path.c_str(), 1);
+}
+
+CacheHome::~CacheHome() {
+  if (before) setenv("XDG_CACHE_HOME", before->c_str(), 1);
+  else unsetenv("XDG_CACHE_HOME");
 }
 
 void write_file(const fs::path& path, const std::string& bytes) {

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "diagnostics.hpp"
@@ -43,6 +44,15 @@ struct TempDir {
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
   std::filesystem::path path;
+};
+
+// XDG_CACHE_HOME set for the test's length (recto's memos read it when they make an entry).
+struct CacheHome {
+  explicit CacheHome(const std::string& path);
+  ~CacheHome();
+  CacheHome(const CacheHome&) = delete;
+  CacheHome& operator=(const CacheHome&) = delete;
+  std::optional<std::string> before;
 };
 
 // Writes a file, creating its folders.

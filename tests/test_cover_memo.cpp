@@ -2,9 +2,7 @@
 // files, whole; the cache keeps the newest covers; and a build served from it writes the same bytes.
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
 #include <fstream>
-#include <optional>
 #include <thread>
 
 #include "cover_memo.hpp"
@@ -17,19 +15,6 @@ using recto::cover::CoverMemo;
 using recto::cover::PlacedGlyph;
 
 namespace {
-
-// XDG_CACHE_HOME set for the test's length (the memo reads it when an entry is made).
-struct CacheHome {
-  std::optional<std::string> before;
-  explicit CacheHome(const std::string& path) {
-    if (const char* now = std::getenv("XDG_CACHE_HOME")) before = now;
-    setenv("XDG_CACHE_HOME", path.c_str(), 1);
-  }
-  ~CacheHome() {
-    if (before) setenv("XDG_CACHE_HOME", before->c_str(), 1);
-    else unsetenv("XDG_CACHE_HOME");
-  }
-};
 
 // A font file of the test's own, which it may change.
 struct OwnFont {

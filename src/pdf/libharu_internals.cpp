@@ -18,7 +18,6 @@
 #include <cstring>
 #include <stdexcept>
 
-#include "deflate.hpp"
 #include "libharu_error.hpp"
 #include "pdf_syntax.hpp"
 
@@ -48,10 +47,11 @@ class ObjectMaker {
   }
   HPDF_Array array() { return made_by_libharu(pdf_, HPDF_Array_New(pdf_->mmgr), "make an array"); }
   // A stream dictionary (libharu adds it to the xref itself) holding `data`, Flate-compressed.
-  HPDF_Dict stream(std::string_view data) {
+  // A stream dictionary (libharu adds it to the xref itself) holding data recto compressed.
+  HPDF_Dict deflated_stream(std::string_view deflated) {
     HPDF_Dict d =
         made_by_libharu(pdf_, HPDF_DictStream_New(pdf_->mmgr, pdf_->xref), "make a stream");
-    write_deflated(d, zlib_deflated(data));
+    write_deflated(d, deflated);
     return d;
   }
   // Compressed data into a stream dictionary that libharu is not to compress again.
@@ -114,11 +114,11 @@ class ObjectMaker {
 };
 
 HPDF_Dict font_file(ObjectMaker& m, const PdfFont& font) {
-  HPDF_Dict file = m.stream(font.program);
+  HPDF_Dict file = m.deflated_stream(font.program);
   if (font.cff) {
     m.name(file, "Subtype", "CIDFontType0C");
   } else {
-    m.number(file, "Length1", static_cast<long>(font.program.size()));
+    m.number(file, "Length1", static_cast<long>(font.program_length));
   }
   return file;
 }
@@ -218,7 +218,7 @@ HPDF_Dict add_type0_font(HPDF_Doc pdf, const PdfFont& font, std::vector<double>&
   HPDF_Dict file = font_file(m, font);
   HPDF_Dict descriptor = font_descriptor(m, font, file);
   HPDF_Dict cid = cid_font(m, font, descriptor, written_widths);
-  HPDF_Dict to_unicode = m.stream(font.to_unicode);
+  HPDF_Dict to_unicode = m.deflated_stream(font.to_unicode);
   HPDF_Dict type0 = m.indirect_dict();
   m.name(type0, "Type", "Font");
   m.name(type0, "Subtype", "Type0");

@@ -13,9 +13,10 @@ namespace recto::pdf {
 struct PdfFont {
   std::string base_font;  // the PostScript name behind a subset tag: "KQXWBE+EBGaramond12-Regular"
   bool cff = false;       // a CIDFontType0 over a bare CFF table; else a CIDFontType2 over TrueType
-  std::string program;    // /FontFile3 (CFF) or /FontFile2 (TrueType) contents
+  std::string program;    // /FontFile3 (CFF) or /FontFile2 (TrueType) contents, zlib-deflated
+  std::size_t program_length = 0;  // before deflating
   std::vector<double> widths;  // advance of each subset glyph, in 1/1000 em
-  std::string to_unicode;      // the CMap program
+  std::string to_unicode;      // the CMap program, zlib-deflated
 
   // FontDescriptor values, in 1/1000 em but for the angle (degrees) and the flags.
   int flags = 0;
@@ -30,7 +31,8 @@ struct PdfFont {
   std::vector<std::string> texts{""};  // the glyphs' texts, "" (none) first
 };
 
-// Subsets the face (hb-subset) and describes the result. The subset tag is derived from the name
+// Subsets the face (hb-subset, or the subset memo) and describes the result; the streams are
+// compressed here, on the thread that makes the font. The subset tag is derived from the name
 // and the glyph set, so the same document always gets the same tag.
 PdfFont make_pdf_font(const FontUsage& usage);
 
