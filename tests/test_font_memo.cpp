@@ -86,18 +86,22 @@ TEST_CASE("a font memo that cannot be written costs nothing but time", "[fonts]"
   CHECK_FALSE(memo.load());
 }
 
-TEST_CASE("a build answered by the font, cover and shape memos writes the bytes of one that asks fontconfig, "
-          "draws and shapes",
-          "[fonts][cover][cli]") {
+TEST_CASE("a build answered by the font, cover, shape and subset memos writes the bytes and the depfile of one "
+          "that asks fontconfig, draws, shapes, hyphenates and subsets",
+          "[fonts][cover][pdf][cli]") {
   TempDir cache, cold, warm, unkept;
+  // The depfile's inputs: what follows its targets, which name the output folder.
   auto build = [](const fs::path& cache_home, const fs::path& out) {
     RunResult r = run_command("env XDG_CACHE_HOME='" + cache_home.string() + "' " + RECTO_BINARY +
-                              " build -q --format epub,pdf --theme trade,ereader -o '" +
-                              out.string() + "' source");
+                              " build -q --format epub,pdf --theme trade,ereader -o '" + out.string() +
+                              "' --depfile '" + (out / "deps.d").string() + "' source");
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
+    const std::string deps = read_text(out / "deps.d");
+    return deps.substr(deps.find(':'));
   };
-  build(cache.path, cold.path);  // fontconfig answers, the cover is drawn; the memos are written
+  const std::string inputs = build(cache.path, cold.path);  // fontconfig answers, the cover is drawn,
+                                                            // the memos are written
   std::vector<fs::path> memos, covers;
   for (const auto& e : fs::directory_iterator(cache.path / "recto")) {
     if (e.is_regular_file()) memos.push_back(e.path());
@@ -106,16 +110,18 @@ TEST_CASE("a build answered by the font, cover and shape memos writes the bytes 
   REQUIRE(memos.size() == 1);
   REQUIRE(covers.size() == 1);
   REQUIRE(std::distance(fs::directory_iterator(cache.path / "recto" / "shapes"), fs::directory_iterator()) == 1);
+  REQUIRE(std::distance(fs::directory_iterator(cache.path / "recto" / "subsets"), fs::directory_iterator()) >= 4);
+  CHECK(inputs.find("/usr/share/hyphen/hyph_en_US.dic") != std::string::npos);
   const std::string drawn = read_text(covers[0]);
   const std::string written = read_text(memos[0]);
   CHECK(written.find("\nanswer\tfamily --EB Garamond 12\t") != std::string::npos);
   CHECK(written.find("\nanswer\tchar --38544 zh\t") !=
         std::string::npos);  // 隐, from a fallback font
 
-  build(cache.path, warm.path);  // the memos answer
+  CHECK(build(cache.path, warm.path) == inputs);  // the memos answer: no word is hyphenated
   CHECK(read_text(memos[0]) == written);
   CHECK(read_text(covers[0]) == drawn);
-  build("/dev/null/unwritable", unkept.path);  // no memo at all
+  CHECK(build("/dev/null/unwritable", unkept.path) == inputs);  // no memo at all
   for (const char* name :
        {"wechat-is-watching.epub", "wechat-is-watching.pdf", "wechat-is-watching-ereader.pdf"}) {
     CHECK(read_text(warm.path / name) == read_text(cold.path / name));

@@ -54,7 +54,7 @@ void shape_and_save(const fs::path& memo_file, FontLibrary& fonts, const TextSty
   for (const std::string& w : words) shaper.shape(w, style);
   ShapeMemo memo(memo_file);
   memo.record(cache, true);
-  memo.save(hyphenator.files());
+  memo.save();
 }
 
 // A font file of the test's own, which it may change.

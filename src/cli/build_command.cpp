@@ -124,11 +124,20 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
   std::promise<std::vector<std::string>> themes_named;
   bool themes_told = false;
   std::atomic<bool> fonts_found{false};
-  // The hyphenation patterns load on a thread of their own from when book.yaml names the language,
-  // and again if a chapter's front matter names another.
-  hooks.on_metadata = [](const Meta& meta) { text::Hyphenator::preload(meta.language()); };
+  std::unique_ptr<text::FontLibrary> library;
+  // The texts shaped in the book's earlier builds, read once its fonts are found (opening any other
+  // face they name), before the typesetting needs them.
+  const std::unique_ptr<text::ShapeMemo> shape_memo = text::ShapeMemo::for_book(options.source);
+  const bool memo_there = shape_memo && shape_memo->exists();
+  // Unless the shape memo holds the words hyphenated, the hyphenation patterns load on a thread of
+  // their own from when book.yaml names the language, and again if a chapter's front matter names
+  // another; with it, the first word it does not hold loads them.
+  auto preload_patterns = [memo_there](const Meta& meta) {
+    if (!memo_there) text::Hyphenator::preload(meta.language());
+  };
+  hooks.on_metadata = preload_patterns;
   hooks.on_complete_metadata = [&](const Meta& meta) {
-    text::Hyphenator::preload(meta.language());
+    preload_patterns(meta);
     std::vector<std::string> themes = want_pdf ? themes_asked(build, default_theme(meta)) : std::vector<std::string>{};
     if (want_paged_epub && std::find(themes.begin(), themes.end(), default_theme(meta)) == themes.end()) {
       themes.push_back(default_theme(meta));
@@ -139,10 +148,6 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
   auto tell_no_themes = [&] {  // when the metadata is never complete: an error, an exception
     if (!themes_told) themes_named.set_value({});
   };
-  std::unique_ptr<text::FontLibrary> library;
-  // The texts shaped in the book's earlier builds, read once its fonts are found (opening any other
-  // face they name), before the typesetting needs them.
-  const std::unique_ptr<text::ShapeMemo> shape_memo = text::ShapeMemo::for_book(options.source);
   std::future<void> finding = std::async(std::launch::async, [&] {
     library = std::make_unique<text::FontLibrary>();
     // The themes named on the command line are known at once; the book's own once it is read.
@@ -170,8 +175,9 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
     throw;
   }
   tell_no_themes();
-  // Until the fonts are found, the words are hyphenated, for the typesetting to find.
-  if (read_code == kOk) typeset::hyphenate_ahead(loaded.doc, loaded.hyphenator, [&] { return fonts_found.load(); });
+  // Until the fonts are found, the words are hyphenated, for the typesetting to find; not when the
+  // shape memo holds them.
+  if (read_code == kOk && !memo_there) typeset::hyphenate_ahead(loaded.doc, loaded.hyphenator, [&] { return fonts_found.load(); });
   finding.get();
   text::FontLibrary& fonts = *library;
   if (read_code != kOk) {
@@ -257,7 +263,7 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
       return kIoError;
     }
   }
-  if (shape_memo) shape_memo->save(loaded.hyphenator.files());
+  if (shape_memo) shape_memo->save();
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
   if (!build.quiet) out << "recto: wrote " << summary << " in " << ms.count() << " ms\n";
   return end_process(kOk, out, err);

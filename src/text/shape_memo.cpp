@@ -133,6 +133,11 @@ std::unique_ptr<ShapeMemo> ShapeMemo::for_book(const std::filesystem::path& sour
 
 ShapeMemo::ShapeMemo(std::filesystem::path file) : file_(std::move(file)) {}
 
+bool ShapeMemo::exists() const {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(file_, ec);
+}
+
 bool ShapeMemo::load(const FontLibrary& fonts) {
   std::ifstream in(file_, std::ios::binary | std::ios::ate);
   std::string bytes(in ? static_cast<std::size_t>(in.tellg()) : 0, '\0');
@@ -239,24 +244,35 @@ void ShapeMemo::record(const ShapeCache& cache, bool hyphenated) {
   });
 }
 
-void ShapeMemo::save(const std::vector<std::string>& pattern_files) {
+std::set<std::string> ShapeMemo::hyphenated_languages() const {
+  std::set<std::string> languages;
+  for (const Entry& e : entries_) {
+    if (e.used && e.hyphenated) languages.insert(e.style.lang);
+  }
+  return languages;
+}
+
+std::vector<std::string> ShapeMemo::pattern_files() const {
+  std::set<std::string> files;
+  for (const std::string& lang : hyphenated_languages()) files.insert(Hyphenator::pattern_file(lang));
+  files.erase("");
+  return {files.begin(), files.end()};
+}
+
+void ShapeMemo::save() {
   if (recorded_ == 0) return;
   std::error_code ec;
   std::filesystem::create_directories(file_.parent_path(), ec);
   if (ec) return;  // before the texts are written out
   std::string head = std::string(kFormat) + "\nexe " + executable_identity() + "\nharfbuzz " + harfbuzz_identity() +
                      "\n" + kGlyphs + "\n";
-  for (const std::string& path : pattern_files) {
+  for (const std::string& path : pattern_files()) {
     if (!plain_field(path)) return;
     head += "pattern " + path + "\t" + path_state(path) + "\n";
   }
   // Which pattern file a language's words were hyphenated with, none included: one installed since
   // would hyphenate them otherwise.
-  std::set<std::string> languages;
-  for (const Entry& e : entries_) {
-    if (e.used && e.hyphenated) languages.insert(e.style.lang);
-  }
-  for (const std::string& lang : languages) {
+  for (const std::string& lang : hyphenated_languages()) {
     if (!plain_field(lang)) return;
     head += "language " + lang + "\t" + Hyphenator::pattern_file(lang) + "\n";
   }

@@ -9,6 +9,7 @@
 #include <deque>
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,9 @@ class ShapeMemo {
   static std::unique_ptr<ShapeMemo> for_book(const std::filesystem::path& source);
   explicit ShapeMemo(std::filesystem::path file);
 
+  // Whether the file is there: a build it serves finds its words shaped and hyphenated already, and
+  // may need no hyphenation patterns.
+  bool exists() const;
   // Reads the file; false, and nothing kept, when it is missing, damaged or stale. Kept are the
   // texts whose faces `fonts` has open (those of the themes to set), others left out.
   bool load(const FontLibrary& fonts);
@@ -32,10 +36,13 @@ class ShapeMemo {
   void lend(ShapeCache& cache, bool hyphenated) const;
   // Takes the texts the cache shaped itself, and notes which lent ones it used, for the next build.
   void record(const ShapeCache& cache, bool hyphenated);
-  // When texts were recorded, writes those and the lent ones used, with the states of the pattern
-  // files the hyphenator read; keeps the newest kKept memos only. A cache that cannot be written
+  // The pattern files of the languages whose hyphenated texts were recorded or lent and used: what
+  // the build read, in effect (for depfiles).
+  std::vector<std::string> pattern_files() const;
+  // When texts were recorded, writes those and the lent ones used, with the states of their
+  // languages' pattern files; keeps the newest kKept memos only. A cache that cannot be written
   // costs the next build its time only.
-  void save(const std::vector<std::string>& pattern_files);
+  void save();
 
   static constexpr std::size_t kKept = 16;
 
@@ -47,6 +54,9 @@ class ShapeMemo {
     bool used = false;
   };
   std::filesystem::path file_;
+  // The languages of the hyphenated texts used.
+  std::set<std::string> hyphenated_languages() const;
+
   std::deque<Entry> entries_;  // those loaded, then those recorded
   std::size_t recorded_ = 0;
 };

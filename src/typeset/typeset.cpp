@@ -22,6 +22,13 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
   text::Hyphenator* hyphenate = sheet.hyphenate ? &hyphenator : nullptr;
   if (options.shape_memo) options.shape_memo->lend(shapes, hyphenate != nullptr);
   text::Shaper shaper(fonts, &shapes, hyphenate);
+  // The texts shaped, for the memo; and the pattern files its texts were hyphenated with, which the
+  // build depends on even when no word needed them (for depfiles).
+  auto remember_shapes = [&] {
+    if (!options.shape_memo) return;
+    options.shape_memo->record(shapes, hyphenate != nullptr);
+    for (const std::string& f : options.shape_memo->pattern_files()) env.inputs_read.emplace_back(f);
+  };
   std::string lang = doc.meta.language();
   ItemBuilder::Options item_options{sheet.code_size / sheet.body_size, sheet.expansion, 50};
   ItemBuilder items(set, shaper, diags, lang, item_options);
@@ -76,7 +83,7 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
   if (chapters.size() <= 1) {
     PagedDoc pages = paginate(plans, sheet, items, info, Pagination::full);
     pages.anchor_blocks = layout.node_blocks();
-    if (options.shape_memo) options.shape_memo->record(shapes, hyphenate != nullptr);
+    remember_shapes();
     return pages;
   }
 
@@ -101,7 +108,7 @@ std::optional<PagedDoc> typeset_book(const Document& doc, const style::StyleShee
   plans.insert(text_start, contents_plans.begin(), contents_plans.end());
   PagedDoc pages = paginate(plans, sheet, items, info, Pagination::full);
   pages.anchor_blocks = layout.node_blocks();
-  if (options.shape_memo) options.shape_memo->record(shapes, hyphenate != nullptr);
+  remember_shapes();
   return pages;
 }
 
