@@ -42,7 +42,7 @@ test: build
 	fi; exit $$status
 
 # Not part of `make test`: recto against pandoc, Typst, xelatex and WeasyPrint; writes out/bench.md (bench/README.md).
-# Quick check: make bench BENCH_ARGS="--sizes small"
+# Quick check: make bench BENCH_ARGS="--sizes essay"
 bench: build
 	@cmake/install-deps.sh bench/peer-packages.txt || echo "bench: some peers could not be installed; they are reported as such"
 	python3 bench/bench.py $(BENCH_ARGS)

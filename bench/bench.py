@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """recto against its peers, side by side in one run (issue 9).
 
-    python3 bench/bench.py [--sizes small,medium,large] [--runs 5] [--seed 1]
+    python3 bench/bench.py [--sizes essay,small,medium,large] [--runs 5] [--seed 1]
 
-Generates the benchmark books into build/bench/ (cached by size and seed), then
-times, after one warm-up, whole processes: recto EPUB, recto PDF (trade), recto
+Generates the benchmark books into build/bench/ (cached by size and seed) and
+takes the sample essay (source/) as it is, then times, after one warm-up, whole
+processes: recto EPUB, recto PDF (trade), recto
 both; pandoc -> EPUB; Typst -> PDF (npm @myriaddreamin/typst-ts-node-compiler,
 installed into build/bench/node when missing); xelatex and WeasyPrint -> PDF when
 installed. Medians, min-max, peak RSS (/usr/bin/time -v, one extra run) and the
@@ -32,7 +33,9 @@ TYPST_MOD = os.path.join(NODE_PREFIX, "node_modules", "@myriaddreamin", "typst-t
 FONT_DIR = "/usr/share/fonts"
 EPUBCHECK_JAR = "/usr/share/java/epubcheck.jar"  # Debian's /usr/bin/epubcheck is the jar itself
 
-SIZES = {  # name: (words, chapters)
+ESSAY = "essay"  # the sample manuscript, source/, with its references (pandoc resolves them with --citeproc)
+SIZES = {  # name: (words, chapters); the essay's are counted
+    ESSAY: None,
     "small": (4000, 1),
     "medium": (41000, 10),
     "large": (245000, 60),
@@ -128,6 +131,36 @@ def measure(cmd, runs, cwd=None, prepare=None, env=None):
 
 # --- the books -------------------------------------------------------------------------------
 
+def ensure_essay():
+    """The sample essay's counts, like a generated book's; what the peers read that is derived from it
+    (its references as pandoc 2.17 reads them, its Typst twin, LaTeX, HTML) goes to build/bench/essay."""
+    sys.path.insert(0, HERE)
+    import essay_typst
+    import generate_book
+    d = os.path.join(ROOT, "source")
+    md = "wechat-is-watching.md"
+    words = generate_book.essay_tokens(os.path.join(d, md))
+    with open(os.path.join(d, md), encoding="utf-8") as f:
+        notes = len(re.findall(r"\[-?@[^\]]*\]", f.read()))
+    derived = os.path.join(BENCH, ESSAY)
+    os.makedirs(derived, exist_ok=True)
+    # TeX Live 2022's babel has no language for the essay's zh and zh-Latn-pinyin spans, and pandoc
+    # 2.17 names none for zh: xelatex stops. Its LaTeX is derived without the spans' languages.
+    no_lang = os.path.join(derived, "no-span-languages.lua")
+    with open(no_lang, "w") as f:
+        f.write("function Span(el) el.attributes.lang = nil; return el end\n")
+    # pandoc 2.17 reads a CSL YAML file only as a document with a references field.
+    references = os.path.join(derived, "references.yaml")
+    with open(os.path.join(d, "references.yaml"), encoding="utf-8") as f, open(references, "w", encoding="utf-8") as out:
+        out.write("references:\n" + f.read())
+    pandoc_args = ["--citeproc", "--bibliography", references]
+    with open(os.path.join(derived, "book.typ"), "w", encoding="utf-8") as f:
+        f.write(essay_typst.essay_typst(d, [md], pandoc_args))
+    return {"words": len(words), "distinct": generate_book.distinct_count(words), "chapters": 1, "notes": notes,
+            "dir": d, "chapter_files": [md], "derived_dir": derived, "stamp": references,
+            "pandoc_args": pandoc_args, "latex_args": ["--lua-filter", no_lang]}
+
+
 def book_dir(name, seed):
     words, chapters = SIZES[name]
     return os.path.join(BENCH, "%s-%dw-%dc-seed%d" % (name, words, chapters, seed))
@@ -149,7 +182,8 @@ def ensure_book(name, seed):
             f.write(out)
     with open(stamp) as f:
         counts = json.load(f)
-    counts["dir"] = d
+    counts["dir"] = counts["derived_dir"] = d
+    counts["stamp"] = stamp
     counts["chapter_files"] = sorted(x for x in os.listdir(d) if re.match(r"\d+-chapter\.md$", x))
     return counts
 
@@ -157,9 +191,10 @@ def ensure_book(name, seed):
 def pandoc_derived(book, fmt, ext):
     """book.tex / book.html made by pandoc from the chapters (not timed)."""
     d = book["dir"]
-    out = os.path.join(d, "book." + ext)
-    if not os.path.exists(out) or os.path.getmtime(out) < os.path.getmtime(os.path.join(d, "counts.json")):
+    out = os.path.join(book["derived_dir"], "book." + ext)
+    if not os.path.exists(out) or os.path.getmtime(out) < os.path.getmtime(book["stamp"]):
         subprocess.run(["pandoc", "-s", "-t", fmt, "--metadata-file", "book.yaml", "-o", out]
+                       + book.get("pandoc_args", []) + (book.get("latex_args", []) if fmt == "latex" else [])
                        + book["chapter_files"], cwd=d, check=True,
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     return out
@@ -215,13 +250,15 @@ def tools_for(book, tmp, typst):
     ]
     if shutil.which("pandoc"):
         tools.append(("pandoc → EPUB", True, ["pandoc", "--metadata-file", "book.yaml", "-o",
-                                              os.path.join(tmp, "pandoc.epub")] + book["chapter_files"], d))
+                                              os.path.join(tmp, "pandoc.epub")] + book.get("pandoc_args", [])
+                      + book["chapter_files"], d))
     else:
         tools.append(("pandoc → EPUB", True, Failure("not installed (apt-get install pandoc)"), None))
     if isinstance(typst, Failure):
         tools.append(("Typst → PDF", True, typst, None))
     else:
-        tools.append(("Typst → PDF", True, typst + [os.path.join(d, "book.typ"), os.path.join(tmp, "typst.pdf"), FONT_DIR], None))
+        tools.append(("Typst → PDF", True, typst + [os.path.join(book["derived_dir"], "book.typ"),
+                                                    os.path.join(tmp, "typst.pdf"), FONT_DIR], None))
     if shutil.which("xelatex"):
         try:
             tex = pandoc_derived(book, "latex", "tex")
@@ -324,7 +361,6 @@ def report(results, versions, runs):
              "", machine_line(), "",
              "Versions: " + "; ".join("%s: %s" % kv for kv in versions.items()), ""]
     for size, book, rows, checks in results:
-        words, chapters = SIZES[size]
         lines += ["## %s: %d words, %d chapter%s, %d notes, %d distinct words" % (
             size, book["words"], book["chapters"], "" if book["chapters"] == 1 else "s", book["notes"], book["distinct"]), "",
             "| tool | median s | min–max s | runs | peak MiB | vs recto EPUB + PDF |",
@@ -364,7 +400,7 @@ def report(results, versions, runs):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sizes", default="small,medium,large",
+    ap.add_argument("--sizes", default=",".join(SIZES),
                     help="comma-separated: %s (default: all)" % ",".join(SIZES))
     ap.add_argument("--runs", type=int, default=5, help="timed runs after the warm-up (default 5)")
     ap.add_argument("--seed", type=int, default=1)
@@ -395,7 +431,7 @@ def main(argv=None):
 
     results = []
     for size in sizes:
-        book = ensure_book(size, a.seed)
+        book = ensure_essay() if size == ESSAY else ensure_book(size, a.seed)
         log("bench: %s book: %d words, %d distinct words, %d chapters, %d notes (%s)" % (
             size, book["words"], book["distinct"], book["chapters"], book["notes"], book["dir"]))
         tmp = os.path.join(BENCH, "out-" + size)

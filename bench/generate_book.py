@@ -225,6 +225,18 @@ def typst_escape(word):
     return TYPST_SPECIAL.sub(r"\\\1", word)
 
 
+def typst_preamble(title, author, lang):
+    """The lines a Typst twin of a book starts with: its page and text, close to recto's trade theme."""
+    return [
+        '#set document(title: "%s", author: "%s")' % (title, author),
+        '#set page(width: 6in, height: 9in, margin: (top: 0.75in, bottom: 0.85in, inside: 0.8in, outside: 0.65in), numbering: "1")',
+        '#set text(font: ("EB Garamond 12", "EB Garamond"), size: 11pt, lang: "%s", hyphenate: true)' % lang,
+        "#set par(justify: true, leading: 0.55em, first-line-indent: 1.2em)",
+        "#show heading.where(level: 1): it => { pagebreak(weak: true); v(2em); text(size: 18pt, it); v(1em) }",
+        "",
+    ]
+
+
 def para_typst(para, notes):
     out = []
     for x in para:
@@ -257,14 +269,7 @@ def write(book, outdir, title, author, lang="en"):
         f.write("lang: %s\n" % lang)
         f.write("chapters: [%s]\n" % ", ".join(names))
     # The same book in Typst markup, close to recto's trade theme.
-    typ = [
-        '#set document(title: "%s", author: "%s")' % (title, author),
-        '#set page(width: 6in, height: 9in, margin: (top: 0.75in, bottom: 0.85in, inside: 0.8in, outside: 0.65in), numbering: "1")',
-        '#set text(font: ("EB Garamond 12", "EB Garamond"), size: 11pt, lang: "%s", hyphenate: true)' % lang,
-        "#set par(justify: true, leading: 0.55em, first-line-indent: 1.2em)",
-        "#show heading.where(level: 1): it => { pagebreak(weak: true); v(2em); text(size: 18pt, it); v(1em) }",
-        "",
-    ]
+    typ = typst_preamble(title, author, lang)
     for ch in book:
         typ += ["= " + ch["title"], ""]
         for para in ch["paragraphs"]:
