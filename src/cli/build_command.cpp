@@ -177,7 +177,9 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
   tell_no_themes();
   // Until the fonts are found, the words are hyphenated, for the typesetting to find; not when the
   // shape memo holds them.
-  if (read_code == kOk && !memo_there) typeset::hyphenate_ahead(loaded.doc, loaded.hyphenator, [&] { return fonts_found.load(); });
+  if (read_code == kOk && !memo_there) {
+    typeset::hyphenate_ahead(loaded.doc, loaded.hyphenator, [&] { return fonts_found.load(); });
+  }
   finding.get();
   text::FontLibrary& fonts = *library;
   if (read_code != kOk) {
