@@ -80,6 +80,12 @@ CacheHome::~CacheHome() {
   else unsetenv("XDG_CACHE_HOME");
 }
 
+OwnFace::OwnFace() : path(dir.path / "Serif.ttf") {
+  fs::copy_file("/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf", path);
+  face = text::FontFace::open(path.string());
+  REQUIRE(face);
+}
+
 void write_file(const fs::path& path, const std::string& bytes) {
   fs::create_directories(path.parent_path());
   std::ofstream(path, std::ios::binary) << bytes;

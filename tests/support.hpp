@@ -3,11 +3,13 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "diagnostics.hpp"
 #include "env.hpp"
+#include "font_face.hpp"
 #include "tree.hpp"
 
 namespace recto::test {
@@ -53,6 +55,14 @@ struct CacheHome {
   CacheHome(const CacheHome&) = delete;
   CacheHome& operator=(const CacheHome&) = delete;
   std::optional<std::string> before;
+};
+
+// A copy of Noto Serif Regular of the test's own, open, which the test may change.
+struct OwnFace {
+  OwnFace();
+  TempDir dir;
+  std::filesystem::path path;
+  std::unique_ptr<text::FontFace> face;
 };
 
 // Writes a file, creating its folders.

@@ -16,18 +16,6 @@ using recto::cover::PlacedGlyph;
 
 namespace {
 
-// A font file of the test's own, which it may change.
-struct OwnFont {
-  TempDir dir;
-  fs::path path = dir.path / "Serif.ttf";
-  std::unique_ptr<recto::text::FontFace> face;
-  OwnFont() {
-    fs::copy_file("/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf", path);
-    face = recto::text::FontFace::open(path.string());
-    REQUIRE(face);
-  }
-};
-
 std::vector<PlacedGlyph> glyphs_of(const recto::text::FontFace* face, std::int64_t x) {
   return {{face, 36, 160, x, 9000}, {face, 37, 160, x + 6400, 9000}};
 }
@@ -45,7 +33,7 @@ std::size_t covers_in(const fs::path& folder) {
 TEST_CASE("a cover memo gives back the cover of the same glyphs, of unchanged fonts, whole", "[cover]") {
   TempDir cache;
   CacheHome home(cache.path.string());
-  OwnFont font;
+  OwnFace font;
   CHECK_FALSE(CoverMemo(glyphs_of(font.face.get(), 640)).load());
   CoverMemo(glyphs_of(font.face.get(), 640)).save(kPng);
   CHECK(CoverMemo(glyphs_of(font.face.get(), 640)).load() == kPng);
@@ -71,7 +59,7 @@ TEST_CASE("a cover memo gives back the cover of the same glyphs, of unchanged fo
 TEST_CASE("a cover memo keeps the newest covers only", "[cover]") {
   TempDir cache;
   CacheHome home(cache.path.string());
-  OwnFont font;
+  OwnFace font;
   const std::size_t saved = CoverMemo::kKept + 3;
   for (std::size_t i = 0; i < saved; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));  // file times a clock tick apart
@@ -84,7 +72,7 @@ TEST_CASE("a cover memo keeps the newest covers only", "[cover]") {
 
 TEST_CASE("a cover memo that cannot be written costs nothing but time", "[cover]") {
   CacheHome home("/dev/null/unwritable");
-  OwnFont font;
+  OwnFace font;
   CHECK_NOTHROW(CoverMemo(glyphs_of(font.face.get(), 640)).save(kPng));
   CHECK_FALSE(CoverMemo(glyphs_of(font.face.get(), 640)).load());
 }

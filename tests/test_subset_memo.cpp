@@ -20,18 +20,6 @@ using recto::pdf::SubsetMemo;
 
 namespace {
 
-// A font file of the test's own, which it may change.
-struct OwnFont {
-  TempDir dir;
-  fs::path path = dir.path / "Serif.ttf";
-  std::unique_ptr<recto::text::FontFace> face;
-  OwnFont() {
-    fs::copy_file("/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf", path);
-    face = recto::text::FontFace::open(path.string());
-    REQUIRE(face);
-  }
-};
-
 const std::set<std::uint32_t> kGlyphs = {0, 36, 37, 38};
 const EmbeddedSubset kSubset{"deflated program", 4096, {0, 36, 37, 38}};
 
@@ -50,7 +38,7 @@ std::size_t subsets_in(const fs::path& folder) {
 TEST_CASE("a subset memo gives back the subset of the same glyphs of an unchanged font, whole", "[pdf]") {
   TempDir cache;
   CacheHome home(cache.path.string());
-  OwnFont font;
+  OwnFace font;
   CHECK_FALSE(SubsetMemo(*font.face, kGlyphs).load());
   SubsetMemo(*font.face, kGlyphs).save(kSubset);
   CHECK(same(SubsetMemo(*font.face, kGlyphs).load(), kSubset));
@@ -80,7 +68,7 @@ TEST_CASE("a subset memo gives back the subset of the same glyphs of an unchange
 TEST_CASE("a PDF font made from the subset memo is the one hb-subset made", "[pdf]") {
   TempDir cache;
   CacheHome home(cache.path.string());
-  OwnFont font;
+  OwnFace font;
   hb_codepoint_t e_acute = 0;
   REQUIRE(hb_font_get_nominal_glyph(font.face->font, U'é', &e_acute));
   recto::pdf::FontUsage usage{font.face.get(), {0, 36, e_acute}, {{36, "A"}, {e_acute, "é"}}};
@@ -102,7 +90,7 @@ TEST_CASE("a PDF font made from the subset memo is the one hb-subset made", "[pd
 TEST_CASE("a subset memo keeps the newest subsets only", "[pdf]") {
   TempDir cache;
   CacheHome home(cache.path.string());
-  OwnFont font;
+  OwnFace font;
   const std::uint32_t saved = SubsetMemo::kKept + 3;
   for (std::uint32_t i = 1; i <= saved; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));  // file times a clock tick apart
@@ -115,7 +103,7 @@ TEST_CASE("a subset memo keeps the newest subsets only", "[pdf]") {
 
 TEST_CASE("a subset memo that cannot be written costs nothing but time", "[pdf]") {
   CacheHome home("/dev/null/unwritable");
-  OwnFont font;
+  OwnFace font;
   CHECK_NOTHROW(SubsetMemo(*font.face, kGlyphs).save(kSubset));
   CHECK_FALSE(SubsetMemo(*font.face, kGlyphs).load());
 }
