@@ -5,6 +5,9 @@
 #include <cstdlib>
 #include <functional>
 #include <map>
+#include <mutex>
+#include <string_view>
+#include <utility>
 
 #include "line_index.hpp"
 #include "nearest.hpp"
@@ -122,33 +125,10 @@ std::optional<double> parse_length(const std::string& text, double em) {
   return number * it->second;
 }
 
-std::optional<StyleSheet> load_theme(const std::string& name, const std::filesystem::path& folder, Env& env,
-                                     Diagnostics& diags) {
-  std::string text;
-  std::string path;
-  if (std::string_view builtin = builtin_theme_text(name); !builtin.empty()) {
-    text = builtin;
-    path = "styles/" + name + ".yaml";
-  } else if (name.size() > 5 && name.substr(name.size() - 5) == ".yaml") {
-    if (!stays_inside(folder, name)) {
-      diags.error({}, "path-outside", "theme '" + name + "' is outside the manuscript folder");
-      return std::nullopt;
-    }
-    auto file = env.read_file(folder / name);
-    if (!file) {
-      diags.error({}, "missing-theme", "theme file '" + name + "' not found");
-      return std::nullopt;
-    }
-    text = *file;
-    path = (folder / name).string();
-  } else {
-    std::vector<std::string> names(std::begin(builtin_themes), std::end(builtin_themes));
-    std::string guess = nearest(name, names);
-    diags.error({}, "unknown-theme", "unknown theme '" + name + "' (built in: trade, a5, ereader)",
-                guess.empty() ? "or name a .yaml theme file in the manuscript" : "did you mean '" + guess + "'?");
-    return std::nullopt;
-  }
-  FileId id = env.sources.add(path);
+namespace {
+
+// The theme's text, read as the file `id`.
+std::optional<StyleSheet> read_theme(const std::string& name, std::string_view text, FileId id, Diagnostics& diags) {
   LineIndex lines(id, text);
   auto yaml = parse_yaml(text, lines, diags);
   if (!yaml) return std::nullopt;
@@ -218,6 +198,63 @@ std::optional<StyleSheet> load_theme(const std::string& name, const std::filesys
   }
   if (!r.ok || s.body_font.empty()) return std::nullopt;
   return s;
+}
+
+// A built-in theme, read once per process and given the file id of each later reading: reading a
+// theme's YAML takes a million instructions, and the fonts' thread reads the book's theme to find
+// its fonts before the typesetting reads it.
+std::optional<StyleSheet> read_builtin_theme(const std::string& name, std::string_view text, FileId id,
+                                             Diagnostics& diags) {
+  static std::mutex mutex;
+  static std::map<std::string, std::pair<StyleSheet, FileId>> read;  // the sheet, the id it was read as
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (auto known = read.find(name); known != read.end()) {
+      StyleSheet sheet = known->second.first;
+      for (SourceSpan* at : {&sheet.body_font_at, &sheet.heading_font_at, &sheet.mono_font_at}) {
+        if (at->file == known->second.second) at->file = id;
+      }
+      return sheet;
+    }
+  }
+  Diagnostics own;
+  std::optional<StyleSheet> sheet = read_theme(name, text, id, own);
+  diags.append(own);
+  if (sheet && own.all().empty()) {
+    std::lock_guard<std::mutex> lock(mutex);
+    read.try_emplace(name, *sheet, id);
+  }
+  return sheet;
+}
+
+}  // namespace
+
+std::optional<StyleSheet> load_theme(const std::string& name, const std::filesystem::path& folder, Env& env,
+                                     Diagnostics& diags) {
+  std::string text;
+  std::string path;
+  if (std::string_view builtin = builtin_theme_text(name); !builtin.empty()) {
+    return read_builtin_theme(name, builtin, env.sources.add("styles/" + name + ".yaml"), diags);
+  } else if (name.size() > 5 && name.substr(name.size() - 5) == ".yaml") {
+    if (!stays_inside(folder, name)) {
+      diags.error({}, "path-outside", "theme '" + name + "' is outside the manuscript folder");
+      return std::nullopt;
+    }
+    auto file = env.read_file(folder / name);
+    if (!file) {
+      diags.error({}, "missing-theme", "theme file '" + name + "' not found");
+      return std::nullopt;
+    }
+    text = *file;
+    path = (folder / name).string();
+  } else {
+    std::vector<std::string> names(std::begin(builtin_themes), std::end(builtin_themes));
+    std::string guess = nearest(name, names);
+    diags.error({}, "unknown-theme", "unknown theme '" + name + "' (built in: trade, a5, ereader)",
+                guess.empty() ? "or name a .yaml theme file in the manuscript" : "did you mean '" + guess + "'?");
+    return std::nullopt;
+  }
+  return read_theme(name, text, env.sources.add(path), diags);
 }
 
 }  // namespace recto::style
