@@ -1,4 +1,5 @@
-// run_parallel: every job once, whatever the threads; what a job throws reaches the caller.
+// run_parallel: every job once, whatever the threads; what a job throws reaches the caller. Beside: a
+// job once, by a worker or by the thread that asks for it, never after its owner is gone.
 #include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
@@ -6,6 +7,7 @@
 #include <mutex>
 #include <set>
 #include <stdexcept>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -55,4 +57,55 @@ TEST_CASE("run_parallel called from a job, and from two threads at once, runs ev
   outer(0);
   other.join();
   for (const auto& n : runs) CHECK(n == 1);
+}
+
+TEST_CASE("a job beside runs once, on a worker or on the thread that asks, and gives what it made or threw",
+          "[parallel]") {
+  std::atomic<int> runs{0};
+  recto::Beside<std::string> made([&] {
+    ++runs;
+    return std::string("made");
+  });
+  CHECK(made.valid());
+  CHECK(made.get() == "made");
+  CHECK_FALSE(made.valid());
+  CHECK(runs == 1);
+
+  recto::Beside<int> thrown([]() -> int { throw std::runtime_error("broken"); });
+  CHECK_THROWS_WITH(thrown.get(), "broken");
+
+  // Every worker busy with jobs that wait for this thread: the jobs asked for meanwhile run here.
+  std::atomic<bool> release{false};
+  std::vector<recto::Beside<int>> busy;
+  for (unsigned i = 0; i < std::max(1u, std::thread::hardware_concurrency()); ++i) {
+    busy.emplace_back([&] {
+      while (!release) std::this_thread::yield();
+      return 0;
+    });
+  }
+  const auto asking = std::this_thread::get_id();
+  recto::Beside<std::thread::id> here([] { return std::this_thread::get_id(); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));  // the workers take the busy jobs first
+  CHECK(here.get() == asking);
+  release = true;
+  for (auto& b : busy) CHECK(b.get() == 0);
+}
+
+TEST_CASE("a job beside that is never asked for is not begun after its owner is gone", "[parallel]") {
+  std::atomic<bool> release{false};
+  std::vector<recto::Beside<int>> busy;
+  for (unsigned i = 0; i < std::max(1u, std::thread::hardware_concurrency()); ++i) {
+    busy.emplace_back([&] {
+      while (!release) std::this_thread::yield();
+      return 0;
+    });
+  }
+  std::atomic<int> runs{0};
+  {
+    recto::Beside<int> dropped([&] { return ++runs; });
+  }
+  release = true;
+  for (auto& b : busy) b.get();
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  CHECK(runs == 0);
 }

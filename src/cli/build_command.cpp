@@ -211,11 +211,10 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
       printed.emplace_back(name, std::move(*pages));
     }
   }
-  // Then the files are made at once: the EPUBs on a thread, once the generated cover is drawn; the
-  // first PDF, the longest task, on this one (a thread set going on an idle core starts some tenths
-  // of a millisecond late), each other PDF on a thread of its own.
-  const auto epub_launch = epubs.empty() ? std::launch::deferred : std::launch::async;
-  std::future<std::vector<Product>> epub_files = std::async(epub_launch, [&] {
+  // Then the files are made at once: the EPUBs beside the PDFs, once the generated cover is drawn; the
+  // first PDF, the longest task, on this thread, each other PDF beside it (Beside: on the cores the
+  // machine has, or by this thread when none is free).
+  Beside<std::vector<Product>> epub_files([&] {
     std::vector<Product> made;
     if (want_epub && !cover.from_manuscript()) epub_options.generated_cover = cover.bytes();
     for (const EpubKind* kind : epubs) {
@@ -225,16 +224,16 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
     }
     return made;
   });
-  std::vector<std::future<std::string>> pdfs;
-  for (std::size_t i = 0; i < printed.size(); ++i) {
-    auto write = [&pages = printed[i].second] { return pdf::write_pdf(pages); };
-    pdfs.push_back(std::async(i == 0 ? std::launch::deferred : std::launch::async, write));
+  std::vector<Beside<std::string>> pdfs;
+  for (std::size_t i = 1; i < printed.size(); ++i) {
+    pdfs.emplace_back([&pages = printed[i].second] { return pdf::write_pdf(pages); });
   }
   std::vector<Product> pdf_files;
   std::vector<std::pair<pdf::ImageError, std::size_t>> image_errors;  // reported once the EPUBs are made
   for (std::size_t i = 0; i < printed.size(); ++i) {
     try {
-      pdf_files.push_back({build.out_dir / printed[i].first, pdfs[i].get(), printed[i].second.pages.size()});
+      std::string bytes = i == 0 ? pdf::write_pdf(printed[0].second) : pdfs[i - 1].get();
+      pdf_files.push_back({build.out_dir / printed[i].first, std::move(bytes), printed[i].second.pages.size()});
     } catch (const pdf::ImageError& e) {
       image_errors.emplace_back(e, i);
     }

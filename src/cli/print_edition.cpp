@@ -35,7 +35,7 @@ void preload_theme_fonts(const std::string& theme, text::FontLibrary& fonts) {
 void BookCover::start() {
   if (from_manuscript() || drawing_.valid() || bytes_) return;
   const Meta& m = loaded_.doc.meta;
-  drawing_ = std::async(std::launch::async, [this, text = cover::CoverText{m.title, m.subtitle, m.authors, m.lang}] {
+  drawing_ = Beside<std::string>([this, text = cover::CoverText{m.title, m.subtitle, m.authors, m.lang}] {
     return cover::generated_cover(text, fonts_);
   });
 }

@@ -1,7 +1,6 @@
 // The printed edition of a loaded manuscript in one theme: the theme read, the pages set.
 #pragma once
 
-#include <future>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +9,7 @@
 #include "load.hpp"
 #include "page_marks.hpp"
 #include "paged_doc.hpp"
+#include "parallel.hpp"
 #include "shape_memo.hpp"
 
 namespace recto {
@@ -38,7 +38,7 @@ class BookCover {
  private:
   Loaded& loaded_;
   text::FontLibrary fonts_;  // its own, as the drawing may run beside the typesetting
-  std::future<std::string> drawing_;
+  Beside<std::string> drawing_;
   std::optional<std::string> bytes_;
 };
 

@@ -69,6 +69,11 @@ class Workers {
 
 }  // namespace
 
+void post_to_workers(std::function<void()> task) {
+  Workers& workers = Workers::instance();
+  if (workers.size() > 0) workers.post(std::move(task));
+}
+
 void run_parallel(std::size_t count, const std::function<void(std::size_t)>& job) {
   std::atomic<std::size_t> next{0};
   std::mutex thrown_mutex;
