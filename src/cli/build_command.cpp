@@ -119,6 +119,7 @@ int run_build(const CommonOptions& options, const BuildOptions& build, std::ostr
   // after loading fontconfig's configuration: some ms), until the fonts are found. Reading is the
   // longer task when the memo answers; a thread set going on an idle core starts some tenths of a
   // millisecond later, so it is the fonts' thread.
+  start_workers();  // ready when the chapters and the references are read
   Loaded loaded;
   ReadOptions hooks;
   std::promise<std::vector<std::string>> themes_named;

@@ -69,6 +69,8 @@ class Workers {
 
 }  // namespace
 
+void start_workers() { Workers::instance(); }
+
 void post_to_workers(std::function<void()> task) {
   Workers& workers = Workers::instance();
   if (workers.size() > 0) workers.post(std::move(task));
