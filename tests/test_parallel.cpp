@@ -59,6 +59,23 @@ TEST_CASE("run_parallel called from a job, and from two threads at once, runs ev
   for (const auto& n : runs) CHECK(n == 1);
 }
 
+namespace {
+
+// Jobs that keep every worker busy until released: one more than the workers, which are one fewer
+// than the cores.
+std::vector<recto::Beside<int>> busy_workers(const std::atomic<bool>& release) {
+  std::vector<recto::Beside<int>> busy;
+  for (unsigned i = 0; i < std::max(1u, std::thread::hardware_concurrency()); ++i) {
+    busy.emplace_back([&release] {
+      while (!release) std::this_thread::yield();
+      return 0;
+    });
+  }
+  return busy;
+}
+
+}  // namespace
+
 TEST_CASE("a job beside runs once, on a worker or on the thread that asks, and gives what it made or threw",
           "[parallel]") {
   std::atomic<int> runs{0};
@@ -76,13 +93,7 @@ TEST_CASE("a job beside runs once, on a worker or on the thread that asks, and g
 
   // Every worker busy with jobs that wait for this thread: the jobs asked for meanwhile run here.
   std::atomic<bool> release{false};
-  std::vector<recto::Beside<int>> busy;
-  for (unsigned i = 0; i < std::max(1u, std::thread::hardware_concurrency()); ++i) {
-    busy.emplace_back([&] {
-      while (!release) std::this_thread::yield();
-      return 0;
-    });
-  }
+  std::vector<recto::Beside<int>> busy = busy_workers(release);
   const auto asking = std::this_thread::get_id();
   recto::Beside<std::thread::id> here([] { return std::this_thread::get_id(); });
   std::this_thread::sleep_for(std::chrono::milliseconds(20));  // the workers take the busy jobs first
@@ -93,13 +104,7 @@ TEST_CASE("a job beside runs once, on a worker or on the thread that asks, and g
 
 TEST_CASE("a job beside that is never asked for is not begun after its owner is gone", "[parallel]") {
   std::atomic<bool> release{false};
-  std::vector<recto::Beside<int>> busy;
-  for (unsigned i = 0; i < std::max(1u, std::thread::hardware_concurrency()); ++i) {
-    busy.emplace_back([&] {
-      while (!release) std::this_thread::yield();
-      return 0;
-    });
-  }
+  std::vector<recto::Beside<int>> busy = busy_workers(release);
   std::atomic<int> runs{0};
   {
     recto::Beside<int> dropped([&] { return ++runs; });
