@@ -46,7 +46,6 @@ class ObjectMaker {
     return made_by_libharu(pdf_, HPDF_Dict_New(pdf_->mmgr), "make a dictionary");
   }
   HPDF_Array array() { return made_by_libharu(pdf_, HPDF_Array_New(pdf_->mmgr), "make an array"); }
-  // A stream dictionary (libharu adds it to the xref itself) holding `data`, Flate-compressed.
   // A stream dictionary (libharu adds it to the xref itself) holding data recto compressed.
   HPDF_Dict deflated_stream(std::string_view deflated) {
     HPDF_Dict d =

@@ -231,11 +231,12 @@ std::optional<StyleSheet> read_builtin_theme(const std::string& name, std::strin
 
 std::optional<StyleSheet> load_theme(const std::string& name, const std::filesystem::path& folder, Env& env,
                                      Diagnostics& diags) {
-  std::string text;
-  std::string path;
   if (std::string_view builtin = builtin_theme_text(name); !builtin.empty()) {
     return read_builtin_theme(name, builtin, env.sources.add("styles/" + name + ".yaml"), diags);
-  } else if (name.size() > 5 && name.substr(name.size() - 5) == ".yaml") {
+  }
+  std::string text;
+  std::string path;
+  if (name.size() > 5 && name.substr(name.size() - 5) == ".yaml") {
     if (!stays_inside(folder, name)) {
       diags.error({}, "path-outside", "theme '" + name + "' is outside the manuscript folder");
       return std::nullopt;
