@@ -86,6 +86,12 @@ OwnFace::OwnFace() : path(dir.path / "Serif.ttf") {
   REQUIRE(face);
 }
 
+std::size_t files_with_extension(const fs::path& folder, const std::string& extension) {
+  std::size_t n = 0;
+  for (const auto& e : fs::directory_iterator(folder)) n += e.path().extension() == extension;
+  return n;
+}
+
 void write_file(const fs::path& path, const std::string& bytes) {
   fs::create_directories(path.parent_path());
   std::ofstream(path, std::ios::binary) << bytes;

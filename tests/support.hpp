@@ -65,6 +65,9 @@ struct OwnFace {
   std::unique_ptr<text::FontFace> face;
 };
 
+// How many files of the folder have the extension (".png").
+std::size_t files_with_extension(const std::filesystem::path& folder, const std::string& extension);
+
 // Writes a file, creating its folders.
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 

@@ -22,12 +22,6 @@ std::vector<PlacedGlyph> glyphs_of(const recto::text::FontFace* face, std::int64
 
 const std::string kPng = std::string("\x89PNG\r\n\x1a\n", 8) + "pixels" + std::string("\0\0\0\0IEND\xae\x42\x60\x82", 12);
 
-std::size_t covers_in(const fs::path& folder) {
-  std::size_t n = 0;
-  for (const auto& e : fs::directory_iterator(folder)) n += e.path().extension() == ".png";
-  return n;
-}
-
 }  // namespace
 
 TEST_CASE("a cover memo gives back the cover of the same glyphs, of unchanged fonts, whole", "[cover]") {
@@ -48,7 +42,7 @@ TEST_CASE("a cover memo gives back the cover of the same glyphs, of unchanged fo
   }
   SECTION("the entry cut short") {
     const fs::path covers = cache.path / "recto" / "covers";
-    REQUIRE(covers_in(covers) == 1);
+    REQUIRE(files_with_extension(covers, ".png") == 1);
     for (const auto& e : fs::directory_iterator(covers)) fs::resize_file(e.path(), kPng.size() - 1);
     CHECK_FALSE(CoverMemo(glyphs_of(font.face.get(), 640)).load());
     CoverMemo(glyphs_of(font.face.get(), 640)).save(kPng);
@@ -65,7 +59,7 @@ TEST_CASE("a cover memo keeps the newest covers only", "[cover]") {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));  // file times a clock tick apart
     CoverMemo(glyphs_of(font.face.get(), static_cast<std::int64_t>(i))).save(kPng);
   }
-  CHECK(covers_in(cache.path / "recto" / "covers") == CoverMemo::kKept);
+  CHECK(files_with_extension(cache.path / "recto" / "covers", ".png") == CoverMemo::kKept);
   CHECK_FALSE(CoverMemo(glyphs_of(font.face.get(), 0)).load());
   CHECK(CoverMemo(glyphs_of(font.face.get(), static_cast<std::int64_t>(saved - 1))).load() == kPng);
 }

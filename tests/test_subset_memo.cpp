@@ -27,12 +27,6 @@ bool same(const std::optional<EmbeddedSubset>& a, const EmbeddedSubset& b) {
   return a && a->program == b.program && a->program_length == b.program_length && a->old_glyph == b.old_glyph;
 }
 
-std::size_t subsets_in(const fs::path& folder) {
-  std::size_t n = 0;
-  for (const auto& e : fs::directory_iterator(folder)) n += e.path().extension() == ".subset";
-  return n;
-}
-
 }  // namespace
 
 TEST_CASE("a subset memo gives back the subset of the same glyphs of an unchanged font, whole", "[pdf]") {
@@ -53,7 +47,7 @@ TEST_CASE("a subset memo gives back the subset of the same glyphs of an unchange
   }
   SECTION("the entry cut short, or longer") {
     const fs::path subsets = cache.path / "recto" / "subsets";
-    REQUIRE(subsets_in(subsets) == 1);
+    REQUIRE(files_with_extension(subsets, ".subset") == 1);
     const fs::path entry = fs::directory_iterator(subsets)->path();
     const auto size = fs::file_size(entry);
     fs::resize_file(entry, size - 1);
@@ -73,7 +67,7 @@ TEST_CASE("a PDF font made from the subset memo is the one hb-subset made", "[pd
   REQUIRE(hb_font_get_nominal_glyph(font.face->font, U'é', &e_acute));
   recto::pdf::FontUsage usage{font.face.get(), {0, 36, e_acute}, {{36, "A"}, {e_acute, "é"}}};
   const recto::pdf::PdfFont made = recto::pdf::make_pdf_font(usage);  // hb-subset, then kept
-  REQUIRE(subsets_in(cache.path / "recto" / "subsets") == 1);
+  REQUIRE(files_with_extension(cache.path / "recto" / "subsets", ".subset") == 1);
   const recto::pdf::PdfFont kept = recto::pdf::make_pdf_font(usage);  // from the memo
   CHECK(kept.base_font == made.base_font);
   CHECK(kept.program == made.program);
@@ -96,7 +90,7 @@ TEST_CASE("a subset memo keeps the newest subsets only", "[pdf]") {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));  // file times a clock tick apart
     SubsetMemo(*font.face, {0, i}).save(kSubset);
   }
-  CHECK(subsets_in(cache.path / "recto" / "subsets") == SubsetMemo::kKept);
+  CHECK(files_with_extension(cache.path / "recto" / "subsets", ".subset") == SubsetMemo::kKept);
   CHECK_FALSE(SubsetMemo(*font.face, {0, 1}).load());
   CHECK(same(SubsetMemo(*font.face, {0, saved}).load(), kSubset));
 }
